@@ -1,0 +1,52 @@
+import * as tf from "@tensorflow/tfjs";
+import { initBackend } from "../../../src/dl/backend";
+
+/** Deterministic uniform values in [-1, 1) (mulberry32). */
+export function seededRandom(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1;
+  };
+}
+
+export function randomArray(size: number, rand: () => number): Float32Array {
+  return Float32Array.from({ length: size }, rand);
+}
+
+export function randomInt(rand: () => number, lo: number, hi: number): number {
+  return lo + Math.floor(((rand() + 1) / 2) * (hi - lo + 1));
+}
+
+/** ||out - ref|| / ||ref|| */
+export function relativeError(out: ArrayLike<number>, ref: ArrayLike<number>): number {
+  expect(out.length).toBe(ref.length);
+  let diff = 0;
+  let norm = 0;
+  for (let i = 0; i < ref.length; i++) {
+    diff += (out[i] - ref[i]) ** 2;
+    norm += ref[i] ** 2;
+  }
+  return norm === 0 ? Math.sqrt(diff) : Math.sqrt(diff / norm);
+}
+
+/** wasm with tsdl's kernels; the cpu backend stays registered as the reference. */
+export async function useWasm(): Promise<void> {
+  await initBackend({ backend: "wasm", fastKernels: true });
+}
+
+/** Runs `fn` on `backend` and returns its values, leaving wasm active afterwards. */
+export async function valuesOn(backend: "cpu" | "wasm", fn: () => tf.Tensor): Promise<Float32Array> {
+  await tf.setBackend(backend);
+  try {
+    const out = tf.tidy(fn);
+    const values = (await out.data()) as Float32Array;
+    out.dispose();
+    return values;
+  } finally {
+    await tf.setBackend("wasm");
+  }
+}
