@@ -93,10 +93,13 @@ function describeChoice(name: BackendName, detail: string, forced: BackendName |
   return skipped ? `${detail}; fastest that loads here, skipped ${skipped}` : `${detail}; fastest available`;
 }
 
+/** Registers tsdl's kernels, or puts tfjs's own back when disabled (TSDL_FAST_KERNELS=0). */
 async function registerFastKernels(name: BackendName, enabled: boolean): Promise<string[]> {
-  if (!enabled) return [];
-  const { registerKernels } = await import("./kernels");
-  return registerKernels(CANDIDATES[name].tfName);
+  const { registerKernels, unregisterKernels } = await import("./kernels");
+  const tfName = CANDIDATES[name].tfName;
+  if (enabled) return registerKernels(tfName);
+  unregisterKernels(tfName);
+  return [];
 }
 
 // ---- candidates -------------------------------------------------------------
