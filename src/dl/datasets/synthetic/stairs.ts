@@ -1,0 +1,98 @@
+/**
+ * 2x2 grayscale "stairs" images from the perceptron slides, after Ben Gorman's
+ * "Introduction to Neural Networks" (gormanalysis.com), which the slide cites.
+ *
+ * Our reading of the blog:
+ * - an image is four intensities [x1, x2, x3, x4] laid out as   x1 x2
+ *                                                               x3 x4
+ *   each 0..255, where 0 is white and 255 is black (higher = darker ink);
+ * - "stairs" are three dark pixels forming a step: the whole bottom row plus one top
+ *   pixel. Left stairs ▙ = x1, x3, x4 dark and x2 light; right stairs ▟ = x2, x3, x4 dark
+ *   and x1 light;
+ * - every other image (one dark row, a checkerboard, all dark, noise, ...) is not stairs.
+ * "Dark" means at least STAIRS_THRESHOLD; the slide's examples agree: [225, 13, 210, 144]
+ * and [0, 212, 169, 167] are stairs, [12, 61, 158, 248] (bottom row only) is not, which
+ * is exactly the single-layer perceptron's mistake the slide shows.
+ */
+import { Random } from "./random";
+
+export type StairsKind = "left" | "right" | "other";
+
+export interface StairsImages {
+  /** Row-major [n x 4] intensities 0..255 (integers). */
+  pixels: Float32Array;
+  /** 1 = stairs, 0 = not stairs. */
+  label: Float32Array;
+  kind: StairsKind[];
+}
+
+export const STAIRS_THRESHOLD = 128;
+const MAX_INTENSITY = 255;
+
+/** Pixel pattern (true = dark) of each stairs kind, in x1..x4 order. */
+const STAIRS_PATTERNS: Record<Exclude<StairsKind, "other">, readonly boolean[]> = {
+  left: [true, false, true, true],
+  right: [false, true, true, true],
+};
+
+function matches(pixels: ArrayLike<number>, pattern: readonly boolean[]): boolean {
+  return pattern.every((dark, i) => (pixels[i] >= STAIRS_THRESHOLD) === dark);
+}
+
+/** Which stairs pattern, if any, a 4-pixel image shows. */
+export function stairsKind(pixels: ArrayLike<number>): StairsKind {
+  if (matches(pixels, STAIRS_PATTERNS.left)) return "left";
+  if (matches(pixels, STAIRS_PATTERNS.right)) return "right";
+  return "other";
+}
+
+function darkPixel(rng: Random): number {
+  return STAIRS_THRESHOLD + rng.int(MAX_INTENSITY + 1 - STAIRS_THRESHOLD);
+}
+
+function lightPixel(rng: Random): number {
+  return rng.int(STAIRS_THRESHOLD);
+}
+
+function drawStairs(rng: Random, kind: "left" | "right"): number[] {
+  return STAIRS_PATTERNS[kind].map((dark) => (dark ? darkPixel(rng) : lightPixel(rng)));
+}
+
+/** Uniform random intensities, redrawn until they do not form stairs. */
+function drawOther(rng: Random): number[] {
+  for (;;) {
+    const pixels = [0, 1, 2, 3].map(() => rng.int(MAX_INTENSITY + 1));
+    if (stairsKind(pixels) === "other") return pixels;
+  }
+}
+
+/**
+ * `n` images, half stairs (alternating left / right) and half not, shuffled.
+ * Intensities are integers so printed images read like the slide's.
+ */
+export function stairsImages(options: { n?: number; seed?: number } = {}): StairsImages {
+  const { n = 200, seed = 0 } = options;
+  const rng = new Random(seed);
+  const kinds: StairsKind[] = Array.from({ length: n }, (_, i) =>
+    i < n / 2 ? (i % 2 === 0 ? "left" : "right") : "other",
+  );
+  rng.shuffle(kinds);
+  const pixels = new Float32Array(n * 4);
+  kinds.forEach((kind, i) => pixels.set(kind === "other" ? drawOther(rng) : drawStairs(rng, kind), i * 4));
+  return { pixels, label: Float32Array.from(kinds, (k) => (k === "other" ? 0 : 1)), kind: kinds };
+}
+
+/** The single-layer perceptron printed on the slide: y = w . x + b, "stairs" when y > 0. */
+export const SLIDE_PERCEPTRON = { weights: [-0.0019, -0.0016, 0.002, 0.0023], bias: 0.0003 } as const;
+
+/** The images the slides score with that perceptron, with the score printed next to each. */
+export const SLIDE_STAIRS_EXAMPLES: readonly { pixels: readonly number[]; slideScore: number }[] = [
+  { pixels: [47, 250, 8, 88], slideScore: -0.27 },
+  { pixels: [115, 138, 80, 88], slideScore: -0.08 },
+  { pixels: [225, 13, 210, 144], slideScore: 0.3 },
+  { pixels: [181, 5, 157, 152], slideScore: 0.31 },
+  { pixels: [0, 212, 169, 167], slideScore: 0.38 },
+  { pixels: [12, 61, 158, 248], slideScore: 0.77 },
+  { pixels: [100, 0, 0, 125], slideScore: 0.1 },
+  { pixels: [100, 0, 60, 125], slideScore: 0.22 },
+];
