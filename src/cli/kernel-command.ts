@@ -1,0 +1,23 @@
+/** `tsdl kernel CONNECTION_FILE`: the process a frontend starts. Wires kernel + TypeScript engine. */
+import { Kernel, log } from "../kernel/kernel";
+import { readConnectionFile } from "../kernel/connection";
+import { TypeScriptLanguage } from "../engine/typescript-language";
+import { WorkerCompiler } from "../engine/worker-compiler";
+import { packageRoot, version } from "../version";
+
+export async function runKernel(connectionFile: string): Promise<number> {
+  const info = readConnectionFile(connectionFile);
+  const compiler = new WorkerCompiler(packageRoot);
+  const banner = `tsdl ${version} — TypeScript ${compiler.typescriptVersion} with TensorFlow.js, danfo.js and Plotly (Node ${process.version})`;
+  const language = new TypeScriptLanguage(compiler, process.cwd(), packageRoot, banner);
+  const kernel = new Kernel(info, language);
+  // SIGINT (Jupyter's interrupt_mode "signal", or Ctrl-C in a terminal) interrupts the cell, never the kernel.
+  process.on("SIGINT", () => language.interrupt());
+  process.on("SIGTERM", () => void kernel.close());
+  process.removeAllListeners("warning");
+  process.on("warning", (w) => log(`warning: ${w.name}: ${w.message}`));
+  await kernel.start();
+  log(`kernel ready (pid ${process.pid}, ${info.transport}://${info.ip})`);
+  await kernel.whenExited();
+  return 0;
+}

@@ -1,0 +1,245 @@
+/**
+ * A Jupyter client over ZeroMQ: the one the notebook runner and the protocol tests use.
+ * Sends signed requests, matches replies and iopub messages to their request by parent msg_id,
+ * and answers input_request through a callback.
+ */
+import { randomUUID } from "node:crypto";
+import * as zmq from "zeromq";
+import { ConnectionInfo, endpoint } from "../kernel/connection";
+import { SerialSender } from "../kernel/serial-sender";
+import { Content, Message, Signer, WireError, decode, encode, newHeader } from "../kernel/wire";
+
+export type RequestChannel = "shell" | "control";
+
+export interface ExecuteOptions {
+  silent?: boolean;
+  storeHistory?: boolean;
+  stopOnError?: boolean;
+  /** Answers input()/password() in the cell; without it, allow_stdin is false. */
+  onInput?: (prompt: string, password: boolean) => string | Promise<string>;
+  /** Sees each iopub message of this execution as it arrives. */
+  onOutput?: (msg: Message) => void;
+  /** Rejects with ExecuteTimeout after this long (the kernel keeps running the cell). */
+  timeoutMs?: number;
+}
+
+export interface ExecuteResult {
+  reply: Message;
+  /** iopub messages of the request, in order, without status and execute_input. */
+  outputs: Message[];
+}
+
+export class ExecuteTimeout extends Error {
+  constructor(readonly msgId: string, readonly outputs: Message[], ms: number) {
+    super(`no reply within ${ms / 1000} s`);
+  }
+}
+
+interface Waiter {
+  onReply?: (msg: Message) => void;
+  onIopub?: (msg: Message) => void;
+  onStdin?: (msg: Message) => void;
+}
+
+export class KernelClient {
+  readonly session = randomUUID();
+  private readonly signer: Signer;
+  private readonly shell: zmq.Dealer;
+  private readonly control: zmq.Dealer;
+  private readonly stdin: zmq.Dealer;
+  private readonly iopub = new zmq.Subscriber({ linger: 0 });
+  private readonly senders: Record<"shell" | "control" | "stdin", SerialSender>;
+  private readonly waiters = new Map<string, Waiter>();
+  private readonly iopubListeners = new Set<(msg: Message) => void>();
+  private closed = false;
+
+  constructor(private readonly info: ConnectionInfo) {
+    this.signer = new Signer(info.key, info.signature_scheme);
+    // The kernel routes input_request to the shell peer's identity, so stdin shares it.
+    const routingId = this.session.slice(0, 32);
+    this.shell = new zmq.Dealer({ linger: 0, routingId });
+    this.stdin = new zmq.Dealer({ linger: 0, routingId });
+    this.control = new zmq.Dealer({ linger: 0 });
+    const onError = (e: unknown) => {
+      if (!this.closed) throw e;
+    };
+    this.senders = { shell: new SerialSender(this.shell, onError), control: new SerialSender(this.control, onError), stdin: new SerialSender(this.stdin, onError) };
+  }
+
+  /** Connects every channel and waits until the kernel answers and iopub delivers. */
+  static async connect(info: ConnectionInfo, timeoutMs = 30_000): Promise<KernelClient> {
+    const client = new KernelClient(info);
+    client.shell.connect(endpoint(info, "shell"));
+    client.control.connect(endpoint(info, "control"));
+    client.stdin.connect(endpoint(info, "stdin"));
+    client.iopub.connect(endpoint(info, "iopub"));
+    client.iopub.subscribe();
+    for (const [socket, route] of [
+      [client.shell, "reply"],
+      [client.control, "reply"],
+      [client.stdin, "stdin"],
+      [client.iopub, "iopub"],
+    ] as const) {
+      void client.listen(socket, route);
+    }
+    await client.waitForReady(timeoutMs);
+    return client;
+  }
+
+  /** Sends a request; resolves with its reply. */
+  request(channel: RequestChannel, msgType: string, content: Content = {}, timeoutMs = 30_000): Promise<Message> {
+    const msg = this.message(msgType, content);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(msg.header.msg_id);
+        reject(new Error(`${msgType}: no reply within ${timeoutMs / 1000} s`));
+      }, timeoutMs);
+      this.waiters.set(msg.header.msg_id, {
+        onReply: (reply) => {
+          clearTimeout(timer);
+          this.waiters.delete(msg.header.msg_id);
+          resolve(reply);
+        },
+      });
+      void this.senders[channel].send(encode(msg, this.signer));
+    });
+  }
+
+  /** Executes code; resolves once the reply arrived and the kernel went idle for it. */
+  execute(code: string, options: ExecuteOptions = {}): Promise<ExecuteResult> {
+    const msg = this.message("execute_request", {
+      code,
+      silent: options.silent ?? false,
+      store_history: options.storeHistory ?? !options.silent,
+      user_expressions: {},
+      allow_stdin: options.onInput !== undefined,
+      stop_on_error: options.stopOnError ?? true,
+    });
+    const id = msg.header.msg_id;
+    const outputs: Message[] = [];
+    return new Promise((resolve, reject) => {
+      let reply: Message | null = null;
+      let idle = false;
+      const finish = () => {
+        if (!reply || !idle) return;
+        clearTimeout(timer);
+        this.waiters.delete(id);
+        resolve({ reply, outputs });
+      };
+      const timer = options.timeoutMs
+        ? setTimeout(() => {
+            this.waiters.delete(id);
+            reject(new ExecuteTimeout(id, outputs, options.timeoutMs!));
+          }, options.timeoutMs)
+        : undefined;
+      this.waiters.set(id, {
+        onReply: (r) => ((reply = r), finish()),
+        onIopub: (m) => {
+          if (m.header.msg_type === "status") {
+            idle ||= m.content.execution_state === "idle";
+            return finish();
+          }
+          if (m.header.msg_type === "execute_input") return;
+          outputs.push(m);
+          options.onOutput?.(m);
+        },
+        onStdin: async (m) => {
+          const { prompt, password } = m.content as { prompt: string; password: boolean };
+          const value = options.onInput ? await options.onInput(prompt, password) : "";
+          const answer = this.message("input_reply", { value });
+          answer.parent_header = m.header;
+          void this.senders.stdin.send(encode(answer, this.signer));
+        },
+      });
+      void this.senders.shell.send(encode(msg, this.signer));
+    });
+  }
+
+  /** Sends frames as they are (tests of malformed input). */
+  sendRaw(channel: "shell" | "control" | "stdin", frames: Buffer[]): Promise<void> {
+    return this.senders[channel].send(frames);
+  }
+
+  /** A signed message, for callers that need to tamper with it before `sendRaw`. */
+  encode(msgType: string, content: Content): { msg: Message; frames: Buffer[] } {
+    const msg = this.message(msgType, content);
+    return { msg, frames: encode(msg, this.signer) };
+  }
+
+  onIopub(listener: (msg: Message) => void): () => void {
+    this.iopubListeners.add(listener);
+    return () => this.iopubListeners.delete(listener);
+  }
+
+  /** True when the heartbeat echoes within the timeout. */
+  async heartbeat(timeoutMs = 1000): Promise<boolean> {
+    const hb = new zmq.Request({ linger: 0, receiveTimeout: timeoutMs, sendTimeout: timeoutMs });
+    hb.connect(endpoint(this.info, "hb"));
+    try {
+      await hb.send("ping");
+      const [echo] = await hb.receive();
+      return echo.toString() === "ping";
+    } catch {
+      return false;
+    } finally {
+      hb.close();
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const socket of [this.shell, this.control, this.stdin, this.iopub]) socket.close();
+  }
+
+  private message(msgType: string, content: Content): Message {
+    return { identities: [], header: newHeader(msgType, this.session, "tsdl-client"), parent_header: {}, metadata: {}, content, buffers: [] };
+  }
+
+  private async listen(socket: zmq.Dealer | zmq.Subscriber, route: "reply" | "stdin" | "iopub"): Promise<void> {
+    try {
+      for await (const frames of socket) {
+        const msg = this.parse(frames);
+        if (!msg) continue;
+        const waiter = this.waiters.get((msg.parent_header as { msg_id?: string }).msg_id ?? "");
+        if (route === "iopub") for (const listener of this.iopubListeners) listener(msg);
+        if (route === "reply") waiter?.onReply?.(msg);
+        else if (route === "iopub") waiter?.onIopub?.(msg);
+        else waiter?.onStdin?.(msg);
+      }
+    } catch (e) {
+      if (!this.closed) throw e;
+    }
+  }
+
+  private parse(frames: Buffer[]): Message | null {
+    try {
+      return decode(frames, this.signer);
+    } catch (e) {
+      if (e instanceof WireError) return null;
+      throw e;
+    }
+  }
+
+  /** Repeats kernel_info until its reply and an iopub status for it arrive (the "slow joiner" of SUB). */
+  private async waitForReady(timeoutMs: number): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const msg = this.message("kernel_info_request", {});
+      const heard = new Promise<boolean>((resolve) => {
+        const timer = setTimeout(() => resolve(false), 500);
+        this.waiters.set(msg.header.msg_id, {
+          onIopub: () => {
+            clearTimeout(timer);
+            resolve(true);
+          },
+        });
+      });
+      void this.senders.shell.send(encode(msg, this.signer));
+      const ok = await heard;
+      this.waiters.delete(msg.header.msg_id);
+      if (ok) return;
+    }
+    throw new Error(`kernel did not answer within ${timeoutMs / 1000} s`);
+  }
+}

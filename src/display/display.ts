@@ -1,0 +1,50 @@
+/**
+ * `display(...)` and its helpers, the functions cells call. They return undefined so that
+ * nothing is echoed as the cell's result.
+ */
+import { DisplayOptions, MimeBundle, displaySink, toRichOutput } from "./protocol";
+
+let autoId = 0;
+
+function emit(data: MimeBundle, options: DisplayOptions = {}): void {
+  const { displayId, update, metadata } = options;
+  if (update && !displayId) throw new Error("display: `update: true` needs the `displayId` of the output to replace");
+  displaySink().display({ data, metadata }, { displayId, update });
+}
+
+export interface RawOption extends DisplayOptions {
+  /** The first argument is already a MIME bundle. */
+  raw?: boolean;
+}
+
+function showValue(value: unknown, options: RawOption = {}): void {
+  if (options.raw) {
+    emit(value as MimeBundle, options);
+    return;
+  }
+  const rich = toRichOutput(value);
+  emit(rich.data, { ...options, metadata: { ...rich.metadata, ...options.metadata } });
+}
+
+function asBase64(bytes: Uint8Array | string): string {
+  return typeof bytes === "string" ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
+}
+
+export const display = Object.assign(showValue, {
+  html: (html: string, options?: DisplayOptions) => emit({ "text/html": html, "text/plain": "<HTML>" }, options),
+  markdown: (md: string, options?: DisplayOptions) => emit({ "text/markdown": md, "text/plain": md }, options),
+  svg: (svg: string, options?: DisplayOptions) => emit({ "image/svg+xml": svg, "text/plain": "<SVG>" }, options),
+  png: (png: Uint8Array | string, options?: DisplayOptions) =>
+    emit({ "image/png": asBase64(png), "text/plain": "<PNG image>" }, options),
+  jpeg: (jpeg: Uint8Array | string, options?: DisplayOptions) =>
+    emit({ "image/jpeg": asBase64(jpeg), "text/plain": "<JPEG image>" }, options),
+  json: (value: unknown, options?: DisplayOptions) =>
+    emit({ "application/json": value, "text/plain": JSON.stringify(value, null, 2) }, options),
+  text: (text: string, options?: DisplayOptions) => emit({ "text/plain": text }, options),
+  /** A fresh id for outputs that will be updated in place. */
+  newId: (prefix = "tsdl") => `${prefix}-${process.pid}-${++autoId}`,
+});
+
+export function clearOutput(wait = false): void {
+  displaySink().clearOutput(wait);
+}

@@ -1,0 +1,37 @@
+/** Turns compile diagnostics and runtime exceptions into Jupyter error content with cell lines. */
+import type { ErrorContent } from "../kernel/language";
+import type { CellDiagnostic } from "./compiler";
+import { CellLineMap } from "./line-map";
+
+export function compileError(cellName: string, source: string, diagnostics: CellDiagnostic[]): ErrorContent {
+  const lines = source.split("\n");
+  const messages = diagnostics.map((d) => `${cellName}:${d.line}:${d.column} - error TS${d.code}: ${d.message}`);
+  const traceback = diagnostics.flatMap((d, i) => [messages[i], `  ${lines[d.line - 1] ?? ""}`, `  ${" ".repeat(Math.max(0, d.column - 1))}^`]);
+  return { ename: "TSError", evalue: messages.join("\n"), traceback };
+}
+
+/** Runtime error: the message, then stack frames in cells rewritten to cell lines, internals dropped. */
+export function runtimeError(error: unknown, cells: Map<string, CellLineMap>): ErrorContent {
+  if (!(error instanceof Error)) {
+    return { ename: "Error", evalue: `a non-Error value was thrown: ${String(error)}`, traceback: [`Thrown: ${String(error)}`] };
+  }
+  const ename = error.name || error.constructor?.name || "Error";
+  const frames = (error.stack ?? "").split("\n").filter((l) => /^\s+at /.test(l));
+  const shown = frames.map((f) => mapFrame(f, cells)).filter((f): f is string => f !== null);
+  return { ename, evalue: error.message, traceback: [`${ename}: ${error.message}`, ...shown] };
+}
+
+const FRAME = /^(\s+at (?:.*? \()?)([^()]+?):(\d+):(\d+)(\)?)$/;
+
+function mapFrame(frame: string, cells: Map<string, CellLineMap>): string | null {
+  const m = FRAME.exec(frame);
+  if (!m) return frame;
+  const [, head, file, line, , tail] = m;
+  const cell = cells.get(file);
+  if (cell) {
+    const tsLine = cell.tsLine(Number(line));
+    return `${head.replace(/Object\.<anonymous>|exports\./g, "")}${file}, line ${tsLine}${tail}    ${cell.sourceLine(tsLine).trim()}`;
+  }
+  if (file.startsWith("node:") || /[\\/]tsdl[\\/]dist[\\/](engine|kernel)[\\/]|[\\/]dist[\\/](engine|kernel)[\\/]/.test(file)) return null;
+  return frame;
+}

@@ -1,0 +1,103 @@
+/**
+ * Runs compiled cells. Every cell reads and writes one shared `exports` object (tslab's emit),
+ * which is how declarations persist. A cell runs from its own setImmediate callback so that an
+ * interrupt that terminates JavaScript (see kernel/sentinel.ts) unwinds only the cell's frames;
+ * the cell's promise is then settled by `interrupt()`.
+ */
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { runInThisContext } from "node:vm";
+
+export class InterruptedError extends Error {
+  constructor() {
+    super("the cell was interrupted");
+    this.name = "Interrupted";
+  }
+}
+
+const CELL_SCOPE = Symbol.for("tsdl.cellScope");
+
+export class Executor {
+  /** Names defined by cells (and the prelude), shared by all cells. */
+  readonly exports: Record<string, unknown>;
+  private readonly target: Record<string, unknown> = {};
+  private abortCurrent: ((e: Error) => void) | null = null;
+
+  constructor(notebookDir: string, packageRoot: string) {
+    this.exports = new Proxy(this.target, {
+      // TypeScript emits named imports as getters; store values so later cells may reassign them.
+      defineProperty: (target, name, attrs) => {
+        if (name === "__esModule") return true;
+        target[name as string] = attrs.get ? attrs.get() : attrs.value;
+        return true;
+      },
+    });
+    (globalThis as Record<symbol, unknown>)[CELL_SCOPE] = { exports: this.exports, require: cellRequire(notebookDir, packageRoot) };
+  }
+
+  /** Defines a name every cell sees, loaded on first use; a cell may still redeclare it. */
+  definePrelude(name: string, get: () => unknown): void {
+    Object.defineProperty(this.target, name, {
+      configurable: true,
+      enumerable: false,
+      get,
+      set: (value) => Object.defineProperty(this.target, name, { value, writable: true, configurable: true, enumerable: true }),
+    });
+  }
+
+  /**
+   * Runs a cell; resolves when it (and its top-level awaits) finish. Cells always run as async
+   * functions: top-level await needs it, and code before the first await still runs inside
+   * runInThisContext, where breakOnSigint can stop a synchronous loop.
+   */
+  run(js: string, filename: string): Promise<void> {
+    const scope = `globalThis[Symbol.for("tsdl.cellScope")]`;
+    // The wrapper shares the first line with the cell so line numbers in stacks stay the cell's.
+    const script = `(async function (exports, require) { ${js}\n})(${scope}.exports, ${scope}.require)`;
+    return new Promise<void>((resolve, reject) => {
+      this.abortCurrent = reject;
+      setImmediate(() => {
+        try {
+          (runInThisContext(script, { filename, breakOnSigint: true }) as Promise<void>).then(() => resolve(), reject);
+        } catch (e) {
+          reject(isSigintBreak(e) ? new InterruptedError() : e);
+        }
+      });
+    }).finally(() => (this.abortCurrent = null));
+  }
+
+  /** Ends the running cell now; its code may still be pending (an awaited promise that never settles). */
+  interrupt(): void {
+    this.abortCurrent?.(new InterruptedError());
+  }
+
+  take(name: string): unknown {
+    const value = this.target[name];
+    delete this.target[name];
+    return value;
+  }
+}
+
+function isSigintBreak(e: unknown): boolean {
+  return e instanceof Error && (e as { code?: string }).code === "ERR_SCRIPT_EXECUTION_INTERRUPTED";
+}
+
+/** `require` for cells: the notebook's folder first, then the kernel's own packages. */
+function cellRequire(notebookDir: string, packageRoot: string): NodeRequire {
+  const fromNotebook = createRequire(join(notebookDir, "[notebook]"));
+  const fromKernel = createRequire(join(packageRoot, "[kernel]"));
+  const require = ((id: string) => {
+    try {
+      return fromNotebook(id);
+    } catch (e) {
+      if ((e as { code?: string }).code !== "MODULE_NOT_FOUND" || !isMissing(e, id)) throw e;
+      return fromKernel(id);
+    }
+  }) as NodeRequire;
+  return Object.assign(require, { resolve: fromNotebook.resolve, cache: fromNotebook.cache, main: undefined, extensions: fromNotebook.extensions });
+}
+
+/** True when the failure is about `id` itself, not a module that `id` requires. */
+function isMissing(e: unknown, id: string): boolean {
+  return String((e as Error).message).includes(`'${id}'`) && (e as { requireStack?: string[] }).requireStack?.length === 1;
+}

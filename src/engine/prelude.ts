@@ -1,0 +1,52 @@
+/**
+ * The names every cell sees without importing: their runtime values (heavy libraries load on
+ * first use) and their declarations for the type checker (the first cell's context).
+ */
+import { join } from "node:path";
+import { clearOutput, display } from "../display/display";
+import type { OutputRouter } from "./output";
+
+export interface PreludeEntry {
+  name: string;
+  /** TypeScript declarations that give the name its type; may import by absolute path. */
+  declaration: string;
+  /** Loads the value; heavy entries load only when a cell uses the name. */
+  load: () => unknown | Promise<unknown>;
+}
+
+export function preludeEntries(packageRoot: string, output: OutputRouter): PreludeEntry[] {
+  const modules = join(packageRoot, "node_modules");
+  const dist = join(packageRoot, "dist");
+  return [
+    {
+      name: "tf",
+      declaration: `import type * as __tsdl_tf from ${JSON.stringify(join(modules, "@tensorflow/tfjs"))};\ndeclare const tf: typeof __tsdl_tf;`,
+      load: () => require("../dl/runtime").loadTf(),
+    },
+    {
+      name: "dfd",
+      declaration: `import type * as __tsdl_dfd from ${JSON.stringify(join(modules, "danfojs-node"))};\ndeclare const dfd: typeof __tsdl_dfd;`,
+      load: () => require("../dl/runtime").loadDanfo(),
+    },
+    {
+      name: "display",
+      declaration: `import type { display as __tsdl_display, clearOutput as __tsdl_clearOutput } from ${JSON.stringify(join(dist, "display/display"))};\ndeclare const display: typeof __tsdl_display;\ndeclare const clearOutput: typeof __tsdl_clearOutput;`,
+      load: () => display,
+    },
+    { name: "clearOutput", declaration: "", load: () => clearOutput },
+    {
+      name: "input",
+      declaration: "/** Asks the user for a line of text (Jupyter stdin). */\ndeclare function input(prompt?: string): Promise<string>;",
+      load: () => (prompt = "") => output.input(prompt, false),
+    },
+    {
+      name: "password",
+      declaration: "/** Asks the user for a secret; the frontend hides what is typed. */\ndeclare function password(prompt?: string): Promise<string>;",
+      load: () => (prompt = "") => output.input(prompt, true),
+    },
+  ];
+}
+
+export function preludeDeclarations(entries: PreludeEntry[]): string {
+  return entries.map((e) => e.declaration).filter(Boolean).join("\n") + "\n";
+}

@@ -1,0 +1,152 @@
+/**
+ * TypeScript for the kernel: compiles a cell (CellCompiler, off the main thread), runs it
+ * (Executor), shows its last value through the display protocol, and keeps the declarations
+ * that the next cell is checked against.
+ */
+import { version as tsdlVersion } from "../version";
+import { toRichOutput } from "../display/protocol";
+import type { CompleteResult, ExecuteOutcome, ExecuteRequest, InspectResult, IsCompleteResult, KernelIO, Language, LanguageInfo } from "../kernel/language";
+import type { CellCompiler } from "./compiler";
+import { compileError, runtimeError } from "./errors";
+import { Executor, InterruptedError } from "./executor";
+import { helpTarget } from "./help";
+import { CellLineMap } from "./line-map";
+import { OutputRouter } from "./output";
+import { PreludeEntry, preludeDeclarations, preludeEntries } from "./prelude";
+
+export class TypeScriptLanguage implements Language {
+  private readonly output = new OutputRouter();
+  private readonly executor: Executor;
+  private readonly prelude: Map<string, PreludeEntry>;
+  private readonly loading = new Map<string, Promise<unknown>>();
+  private readonly loadedValues = new Map<string, unknown>();
+  private readonly cells = new Map<string, CellLineMap>();
+  /** Declarations of everything defined so far: the type context of the next cell. */
+  private context: string;
+  private anonymousCells = 0;
+
+  constructor(private readonly compiler: CellCompiler, notebookDir: string, packageRoot: string, private readonly banner: string) {
+    this.executor = new Executor(notebookDir, packageRoot);
+    const entries = preludeEntries(packageRoot, this.output);
+    this.prelude = new Map(entries.map((e) => [e.name, e]));
+    this.context = preludeDeclarations(entries);
+    for (const entry of entries) this.executor.definePrelude(entry.name, () => this.preludeValue(entry));
+    this.output.install();
+  }
+
+  info(): LanguageInfo {
+    return {
+      implementation: "tsdl",
+      implementation_version: tsdlVersion,
+      language_info: {
+        name: "typescript",
+        version: this.compiler.typescriptVersion,
+        mimetype: "text/typescript",
+        file_extension: ".ts",
+        codemirror_mode: "typescript",
+        pygments_lexer: "typescript",
+      },
+      banner: this.banner,
+      help_links: [
+        { text: "tsdl", url: "https://www.npmjs.com/package/tsdl" },
+        { text: "TensorFlow.js API", url: "https://js.tensorflow.org/api/latest/" },
+        { text: "danfo.js", url: "https://danfo.jsdata.org/" },
+        { text: "TypeScript handbook", url: "https://www.typescriptlang.org/docs/handbook/" },
+      ],
+    };
+  }
+
+  setFallbackIO(io: KernelIO): void {
+    this.output.attach(io);
+  }
+
+  async execute(request: ExecuteRequest, io: KernelIO): Promise<ExecuteOutcome> {
+    this.output.attach(io);
+    try {
+      return await this.executeCell(request);
+    } finally {
+      this.output.flush();
+    }
+  }
+
+  private async executeCell(request: ExecuteRequest): Promise<ExecuteOutcome> {
+    const help = helpTarget(request.code);
+    if (help !== null) return this.page(help);
+    const cellName = request.silent ? `[silent ${++this.anonymousCells}]` : `[cell ${request.executionCount}]`;
+    const compiled = await this.compiler.compile(this.context, request.code);
+    if (!compiled.ok) return { status: "error", ...compileError(cellName, request.code, compiled.diagnostics) };
+    const { js, declarations, lastExpressionVar } = compiled.cell;
+    this.cells.set(cellName, new CellLineMap(request.code.split("\n"), js.split("\n")));
+    try {
+      await this.loadPreludeUsedBy(js);
+      await this.executor.run(js, cellName);
+    } catch (e) {
+      // What the cell declared before failing exists at runtime, so later cells may use it.
+      this.context = declarations;
+      if (e instanceof InterruptedError) return { status: "error", ename: e.name, evalue: e.message, traceback: [`${e.name}: ${e.message}`] };
+      return { status: "error", ...runtimeError(e, this.cells) };
+    }
+    this.context = declarations;
+    const value = lastExpressionVar ? this.executor.take(lastExpressionVar) : undefined;
+    if (value === undefined || request.silent) return { status: "ok" };
+    return { status: "ok", result: toRichOutput(value) };
+  }
+
+  private async page(target: string): Promise<ExecuteOutcome> {
+    const info = await this.compiler.inspect(this.context, target, target.length);
+    const text = info ? [info.signature, info.documentation].filter(Boolean).join("\n\n") : `no information about ${target}`;
+    return { status: "ok", payload: [{ source: "page", data: { "text/plain": text }, start: 0 }] };
+  }
+
+  /** Heavy prelude names (tf, dfd, ...) load before the first cell that uses them runs. */
+  private async loadPreludeUsedBy(js: string): Promise<void> {
+    const used = [...this.prelude.keys()].filter((name) => new RegExp(`\\bexports\\.${name}\\b`).test(js));
+    await Promise.all(used.map((name) => this.ensureLoaded(this.prelude.get(name)!)));
+  }
+
+  private ensureLoaded(entry: PreludeEntry): Promise<unknown> {
+    let promise = this.loading.get(entry.name);
+    if (!promise) {
+      promise = Promise.resolve()
+        .then(() => entry.load())
+        .then((value) => (this.loadedValues.set(entry.name, value), value));
+      this.loading.set(entry.name, promise);
+      promise.catch(() => this.loading.delete(entry.name)); // a failed load may be retried by the next cell
+    }
+    return promise;
+  }
+
+  /** The getter behind a prelude name: loaded values, or a synchronous load for light entries. */
+  private preludeValue(entry: PreludeEntry): unknown {
+    if (this.loadedValues.has(entry.name)) return this.loadedValues.get(entry.name);
+    const value = entry.load();
+    if (value instanceof Promise) throw new Error(`${entry.name} is still loading; run the cell again`);
+    this.loadedValues.set(entry.name, value);
+    return value;
+  }
+
+  async complete(code: string, cursorPos: number): Promise<CompleteResult> {
+    const c = await this.compiler.complete(this.context, code, cursorPos);
+    return { matches: c.candidates, cursor_start: c.start, cursor_end: c.end, metadata: {} };
+  }
+
+  async inspect(code: string, cursorPos: number): Promise<InspectResult> {
+    const info = await this.compiler.inspect(this.context, code, cursorPos);
+    if (!info) return { found: false, data: {}, metadata: {} };
+    const text = [info.signature, info.documentation].filter(Boolean).join("\n\n");
+    return { found: true, data: { "text/plain": text, "text/markdown": "```typescript\n" + info.signature + "\n```\n\n" + info.documentation }, metadata: {} };
+  }
+
+  async isComplete(code: string): Promise<IsCompleteResult> {
+    return this.compiler.isComplete(code);
+  }
+
+  interrupt(): void {
+    this.executor.interrupt();
+  }
+
+  async shutdown(): Promise<void> {
+    this.output.flush();
+    await this.compiler.close();
+  }
+}

@@ -1,0 +1,347 @@
+/**
+ * The Jupyter kernel: sockets, one table from msg_type to handler, busy/idle around every request,
+ * the execute queue with stop_on_error, stdin round-trips. Language-agnostic: it talks to a
+ * `Language` and never looks inside code or values.
+ */
+import { writeSync } from "node:fs";
+import { Worker } from "node:worker_threads";
+import * as zmq from "zeromq";
+import { CommRegistry } from "./comms";
+import { ConnectionInfo, endpoint } from "./connection";
+import { History } from "./history";
+import { ExecuteOutcome, KernelIO, Language } from "./language";
+import { SerialSender } from "./serial-sender";
+import { MainToSentinel, SentinelToMain, SHARED_CELL_RUNNING, SHARED_PING_ACKS, SHARED_SLOTS } from "./sentinel-protocol";
+import { Content, Message, PROTOCOL_VERSION, Signer, WireError, decode, encode, replyTo } from "./wire";
+
+type Channel = "shell" | "control";
+type Handler = (msg: Message, channel: Channel) => Promise<void>;
+
+/** Largest message the kernel accepts (a 10 MB cell fits; beyond this it is refused, not parsed). */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+export function log(text: string): void {
+  // fd 2 directly: process.stderr may be redirected into a cell's output by the engine.
+  writeSync(2, `[tsdl] ${text}\n`);
+}
+
+export class Kernel {
+  private readonly signer: Signer;
+  private readonly shell = new zmq.Router({ linger: 0, maxMessageSize: MAX_MESSAGE_BYTES });
+  private readonly stdin = new zmq.Router({ linger: 0, maxMessageSize: MAX_MESSAGE_BYTES });
+  private readonly iopub = new zmq.Publisher({ linger: 0 });
+  private readonly out: Record<"shell" | "stdin" | "iopub", SerialSender>;
+  private readonly shared = new Int32Array(new SharedArrayBuffer(SHARED_SLOTS * 4));
+  private sentinel!: Worker;
+  private readonly queue: Message[] = [];
+  private wakeProcessor: (() => void) | null = null;
+  private readonly pendingInput = new Map<string, (value: string) => void>();
+  private executionCount = 0;
+  private readonly history = new History();
+  readonly comms = new CommRegistry();
+  private readonly handlers: Record<string, Handler>;
+  private closing = false;
+  private exited!: Promise<void>;
+  private resolveExited!: () => void;
+
+  constructor(private readonly info: ConnectionInfo, private readonly language: Language) {
+    this.signer = new Signer(info.key, info.signature_scheme);
+    const onError = (e: unknown) => log(`send failed: ${e}`);
+    this.out = { shell: new SerialSender(this.shell, onError), stdin: new SerialSender(this.stdin, onError), iopub: new SerialSender(this.iopub, onError) };
+    this.handlers = {
+      kernel_info_request: (m, c) => this.kernelInfo(m, c),
+      execute_request: (m) => this.execute(m),
+      complete_request: (m) => this.complete(m),
+      inspect_request: (m) => this.inspect(m),
+      is_complete_request: (m) => this.isComplete(m),
+      history_request: (m) => this.historyRequest(m),
+      comm_info_request: (m) => this.commInfo(m),
+      comm_open: (m) => this.commOpen(m),
+      comm_msg: async (m) => void this.comms.message(String(m.content.comm_id), (m.content.data ?? {}) as Content),
+      comm_close: async (m) => this.comms.closed(String(m.content.comm_id), (m.content.data ?? {}) as Content),
+      shutdown_request: (m, c) => this.shutdownRequest(m, c),
+      interrupt_request: async () => undefined, // answered by the sentinel; see onSentinel
+    };
+  }
+
+  /** Binds every socket; resolves once the kernel answers on all channels. */
+  async start(): Promise<void> {
+    this.exited = new Promise((r) => (this.resolveExited = r));
+    await Promise.all([
+      this.shell.bind(endpoint(this.info, "shell")),
+      this.stdin.bind(endpoint(this.info, "stdin")),
+      this.iopub.bind(endpoint(this.info, "iopub")),
+      this.startSentinel(),
+    ]);
+    this.language.setFallbackIO(this.ioFor(null));
+    void this.receive(this.shell, (frames) => this.enqueue(frames));
+    void this.receive(this.stdin, (frames) => this.onStdin(frames));
+    void this.processShell();
+    // Tell frontends that connect late (and the runner) the kernel is alive.
+    this.publish(null, "status", { execution_state: "starting" });
+  }
+
+  /** Resolves when a shutdown_request has been handled and every socket is closed. */
+  whenExited(): Promise<void> {
+    return this.exited;
+  }
+
+  private startSentinel(): Promise<void> {
+    this.sentinel = new Worker(require.resolve("./sentinel"), { workerData: { info: this.info, shared: this.shared.buffer } });
+    this.sentinel.on("error", (e) => log(`sentinel crashed: ${e.stack ?? e}`));
+    return new Promise((resolve) => {
+      this.sentinel.on("message", (msg: SentinelToMain) => {
+        if (msg.type === "ready") resolve();
+        else this.onSentinel(msg);
+      });
+    });
+  }
+
+  private onSentinel(msg: SentinelToMain): void {
+    switch (msg.type) {
+      case "log":
+        log(msg.text);
+        break;
+      case "ping":
+        Atomics.add(this.shared, SHARED_PING_ACKS, 1);
+        Atomics.notify(this.shared, SHARED_PING_ACKS);
+        break;
+      case "interrupt":
+        this.publish(msg.request, "status", { execution_state: "busy" });
+        this.language.interrupt();
+        this.publish(msg.request, "status", { execution_state: "idle" });
+        break;
+      case "control":
+        void this.dispatch(msg.frames.map((f) => Buffer.from(f)), "control");
+        break;
+    }
+  }
+
+  private async receive(socket: zmq.Router, onFrames: (frames: Buffer[]) => void): Promise<void> {
+    try {
+      for await (const frames of socket) onFrames(frames);
+    } catch (e) {
+      if (!this.closing) log(`receive loop ended: ${e}`);
+    }
+  }
+
+  private parse(frames: Buffer[], channel: string): Message | null {
+    try {
+      return decode(frames, this.signer);
+    } catch (e) {
+      if (!(e instanceof WireError)) throw e;
+      log(`dropped a message on ${channel}: ${e.message}`);
+      return null;
+    }
+  }
+
+  private enqueue(frames: Buffer[]): void {
+    const msg = this.parse(frames, "shell");
+    if (!msg) return;
+    this.queue.push(msg);
+    this.wakeProcessor?.();
+  }
+
+  /** Shell requests run one at a time, in arrival order. */
+  private async processShell(): Promise<void> {
+    while (!this.closing) {
+      const msg = this.queue.shift();
+      if (!msg) {
+        await new Promise<void>((r) => (this.wakeProcessor = r));
+        this.wakeProcessor = null;
+        continue;
+      }
+      await this.handle(msg, "shell");
+    }
+  }
+
+  private async dispatch(frames: Buffer[], channel: Channel): Promise<void> {
+    const msg = this.parse(frames, channel);
+    if (msg) await this.handle(msg, channel);
+  }
+
+  private async handle(msg: Message, channel: Channel): Promise<void> {
+    const handler = this.handlers[msg.header.msg_type];
+    if (!handler) {
+      log(`ignored unknown message type ${JSON.stringify(msg.header.msg_type).slice(0, 80)} on ${channel}`);
+      return;
+    }
+    this.publish(msg, "status", { execution_state: "busy" });
+    try {
+      await handler(msg, channel);
+    } catch (e) {
+      log(`handler for ${msg.header.msg_type} failed: ${(e as Error)?.stack ?? e}`);
+    } finally {
+      this.publish(msg, "status", { execution_state: "idle" });
+    }
+  }
+
+  private reply(request: Message, channel: Channel, msgType: string, content: Content): void {
+    const frames = encode(replyTo(request, msgType, content), this.signer);
+    if (channel === "control") this.postToSentinel({ type: "send", frames });
+    else void this.out.shell.send(frames);
+  }
+
+  private postToSentinel(msg: MainToSentinel): void {
+    this.sentinel.postMessage(msg);
+  }
+
+  publish(parent: Message | null, msgType: string, content: Content, metadata: Record<string, unknown> = {}): void {
+    const msg = parent
+      ? replyTo(parent, msgType, content, [Buffer.from(msgType)])
+      : { ...replyTo({ header: { session: "", username: "tsdl" } } as Message, msgType, content, [Buffer.from(msgType)]), parent_header: {} };
+    msg.metadata = metadata;
+    void this.out.iopub.send(encode(msg, this.signer));
+  }
+
+  // ---- handlers -------------------------------------------------------------------------
+
+  private async kernelInfo(msg: Message, channel: Channel): Promise<void> {
+    this.reply(msg, channel, "kernel_info_reply", { status: "ok", protocol_version: PROTOCOL_VERSION, ...this.language.info() });
+  }
+
+  private async execute(msg: Message): Promise<void> {
+    const code = String(msg.content.code ?? "");
+    const silent = Boolean(msg.content.silent);
+    const storeHistory = !silent && msg.content.store_history !== false;
+    if (storeHistory) this.executionCount++;
+    const count = this.executionCount;
+    if (!silent) this.publish(msg, "execute_input", { code, execution_count: count });
+    if (storeHistory) this.history.add(count, code);
+
+    const outcome = await this.runCell(msg, { code, silent, storeHistory, executionCount: count });
+    if (outcome.status === "ok") {
+      if (outcome.result && !silent) this.publish(msg, "execute_result", { execution_count: count, data: outcome.result.data, metadata: outcome.result.metadata ?? {} });
+      this.reply(msg, "shell", "execute_reply", { status: "ok", execution_count: count, payload: outcome.payload ?? [], user_expressions: {} });
+      return;
+    }
+    const error = { ename: outcome.ename, evalue: outcome.evalue, traceback: outcome.traceback };
+    if (!silent) this.publish(msg, "error", error);
+    if (msg.content.stop_on_error !== false) await this.abortQueuedExecutes();
+    this.reply(msg, "shell", "execute_reply", { status: "error", execution_count: count, ...error, payload: [], user_expressions: {} });
+  }
+
+  private async runCell(msg: Message, request: Parameters<Language["execute"]>[0]): Promise<ExecuteOutcome> {
+    Atomics.store(this.shared, SHARED_CELL_RUNNING, 1);
+    try {
+      return await this.language.execute(request, this.ioFor(msg));
+    } finally {
+      Atomics.store(this.shared, SHARED_CELL_RUNNING, 0);
+    }
+  }
+
+  /**
+   * After a failed cell, requests that were already sent (queued here or still in the socket)
+   * are aborted, as ipykernel does; requests sent later run normally.
+   */
+  private async abortQueuedExecutes(): Promise<void> {
+    await new Promise((r) => setTimeout(r, 5)); // let frames already in the socket reach the queue
+    const keep: Message[] = [];
+    for (const queued of this.queue.splice(0)) {
+      if (queued.header.msg_type === "execute_request") {
+        this.publish(queued, "status", { execution_state: "busy" });
+        this.reply(queued, "shell", "execute_reply", { status: "aborted", execution_count: this.executionCount });
+        this.publish(queued, "status", { execution_state: "idle" });
+      } else keep.push(queued);
+    }
+    this.queue.push(...keep);
+  }
+
+  private async complete(msg: Message): Promise<void> {
+    const { code, cursor_pos } = msg.content as { code: string; cursor_pos: number };
+    const result = await this.language.complete(String(code ?? ""), Number(cursor_pos ?? String(code ?? "").length));
+    this.reply(msg, "shell", "complete_reply", { status: "ok", ...result });
+  }
+
+  private async inspect(msg: Message): Promise<void> {
+    const { code, cursor_pos, detail_level } = msg.content as { code: string; cursor_pos: number; detail_level: number };
+    const result = await this.language.inspect(String(code ?? ""), Number(cursor_pos ?? 0), Number(detail_level ?? 0));
+    this.reply(msg, "shell", "inspect_reply", { status: "ok", ...result });
+  }
+
+  private async isComplete(msg: Message): Promise<void> {
+    this.reply(msg, "shell", "is_complete_reply", { ...(await this.language.isComplete(String(msg.content.code ?? ""))) });
+  }
+
+  private async historyRequest(msg: Message): Promise<void> {
+    this.reply(msg, "shell", "history_reply", { status: "ok", history: this.history.query(msg.content) });
+  }
+
+  private async commInfo(msg: Message): Promise<void> {
+    const target = msg.content.target_name as string | undefined;
+    this.reply(msg, "shell", "comm_info_reply", { status: "ok", comms: this.comms.list(target) });
+  }
+
+  private async commOpen(msg: Message): Promise<void> {
+    const commId = String(msg.content.comm_id);
+    const targetName = String(msg.content.target_name);
+    const comm = {
+      id: commId,
+      targetName,
+      send: (data: Content) => this.publish(msg, "comm_msg", { comm_id: commId, data }),
+      close: (data: Content = {}) => this.publish(msg, "comm_close", { comm_id: commId, data }),
+    };
+    if (!this.comms.opened(comm, (msg.content.data ?? {}) as Content)) {
+      log(`no comm target named ${JSON.stringify(targetName)}; closing comm ${commId}`);
+      comm.close();
+    }
+  }
+
+  private async shutdownRequest(msg: Message, channel: Channel): Promise<void> {
+    const restart = Boolean(msg.content.restart);
+    this.reply(msg, channel, "shutdown_reply", { status: "ok", restart });
+    this.publish(msg, "shutdown_reply", { status: "ok", restart });
+    setImmediate(() => void this.close());
+  }
+
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    await this.language.shutdown().catch((e) => log(`language shutdown: ${e}`));
+    const sentinelClosed = new Promise<void>((r) => this.sentinel.once("exit", () => r()));
+    this.postToSentinel({ type: "close" });
+    await Promise.race([sentinelClosed, new Promise((r) => setTimeout(r, 2000))]);
+    await Promise.all(Object.values(this.out).map((o) => o.flushed()));
+    this.wakeProcessor?.();
+    for (const socket of [this.shell, this.stdin, this.iopub]) socket.close();
+    this.resolveExited();
+  }
+
+  // ---- io for one request ----------------------------------------------------------------
+
+  /** The frontend channel for output of `request` (or of no request: parentless broadcasts). */
+  private ioFor(request: Message | null): KernelIO {
+    return {
+      stream: (name, text) => this.publish(request, "stream", { name, text }),
+      display: (output, { displayId, update }) => {
+        const transient = displayId ? { display_id: displayId } : {};
+        this.publish(request, update ? "update_display_data" : "display_data", { data: output.data, metadata: output.metadata ?? {}, transient });
+      },
+      clearOutput: (wait) => this.publish(request, "clear_output", { wait }),
+      input: (prompt, password) => this.requestInput(request, prompt, password),
+    };
+  }
+
+  private requestInput(request: Message | null, prompt: string, password: boolean): Promise<string> {
+    if (!request || !request.content.allow_stdin) {
+      return Promise.reject(new Error("input() is not available: this frontend does not support stdin (allow_stdin is false)"));
+    }
+    const ask = replyTo(request, "input_request", { prompt, password });
+    return new Promise((resolve) => {
+      this.pendingInput.set(ask.header.msg_id, resolve);
+      void this.out.stdin.send(encode(ask, this.signer));
+    });
+  }
+
+  private onStdin(frames: Buffer[]): void {
+    const msg = this.parse(frames, "stdin");
+    if (!msg || msg.header.msg_type !== "input_reply") return;
+    // jupyter_client sends input_reply without a parent header: then it answers the oldest request.
+    const parentId = (msg.parent_header as { msg_id?: string }).msg_id;
+    const key = parentId && this.pendingInput.has(parentId) ? parentId : this.pendingInput.keys().next().value;
+    if (key === undefined) return log("input_reply with no pending input_request: ignored");
+    const resolve = this.pendingInput.get(key)!;
+    this.pendingInput.delete(key);
+    resolve(String(msg.content.value ?? ""));
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * The sentinel: a worker thread that owns the heartbeat and control sockets, so both answer while
+ * the main thread is stuck in a cell's synchronous loop. It interrupts the main thread itself
+ * (inspector `Runtime.terminateExecution`) when the main thread does not answer a ping; other
+ * control requests are forwarded to the main thread and their replies sent back from here.
+ */
+import { Session } from "node:inspector";
+import { parentPort, workerData } from "node:worker_threads";
+import * as zmq from "zeromq";
+import { ConnectionInfo, endpoint } from "./connection";
+import { SerialSender } from "./serial-sender";
+import { Signer, WireError, decode, encode, replyTo } from "./wire";
+import { SentinelToMain, MainToSentinel, SHARED_CELL_RUNNING, SHARED_PING_ACKS } from "./sentinel-protocol";
+
+const { info, shared } = workerData as { info: ConnectionInfo; shared: SharedArrayBuffer };
+const flags = new Int32Array(shared);
+const signer = new Signer(info.key, info.signature_scheme);
+const port = parentPort!;
+const log = (text: string) => port.postMessage({ type: "log", text } satisfies SentinelToMain);
+
+/** How long a main thread may take to answer before it counts as stuck in synchronous code. */
+const PING_TIMEOUT_MS = 250;
+
+const heartbeat = new zmq.Reply({ linger: 0 });
+const control = new zmq.Router({ linger: 0 });
+const controlOut = new SerialSender(control, (e) => log(`control send failed: ${e}`));
+let inspector: Session | null = null;
+
+async function main(): Promise<void> {
+  await Promise.all([heartbeat.bind(endpoint(info, "hb")), control.bind(endpoint(info, "control"))]);
+  port.on("message", onMainMessage);
+  port.postMessage({ type: "ready" } satisfies SentinelToMain);
+  void echoHeartbeats();
+  for await (const frames of control) onControl(frames);
+}
+
+async function echoHeartbeats(): Promise<void> {
+  for await (const frames of heartbeat) await heartbeat.send(frames);
+}
+
+function onControl(frames: Buffer[]): void {
+  let msgType: string;
+  try {
+    const msg = decode(frames, signer);
+    msgType = msg.header.msg_type;
+    if (msgType === "interrupt_request") {
+      port.postMessage({ type: "interrupt", request: msg } satisfies SentinelToMain);
+      interruptMainThread();
+      void controlOut.send(encode(replyTo(msg, "interrupt_reply", { status: "ok" }), signer));
+      return;
+    }
+  } catch (e) {
+    // The main thread logs and drops it too; forwarding keeps one place that reports bad input.
+    if (!(e instanceof WireError)) log(`control: ${e}`);
+  }
+  port.postMessage({ type: "control", frames } satisfies SentinelToMain);
+}
+
+/**
+ * Stops JavaScript that keeps the main thread busy, if a cell runs and the thread is deaf.
+ * First SIGINT: the engine runs cells under `breakOnSigint`, which stops a synchronous loop
+ * cleanly. A loop in a microtask (`await null; while (true) {}`) is beyond that; only then
+ * `Runtime.terminateExecution`, which unwinds the microtask (terminating a macrotask callback
+ * instead would corrupt Node's async-context stack).
+ */
+function interruptMainThread(): void {
+  if (!mainIsDeaf(PING_TIMEOUT_MS)) return;
+  process.kill(process.pid, "SIGINT");
+  if (!mainIsDeaf(2 * PING_TIMEOUT_MS)) return;
+  if (!inspector) {
+    inspector = new Session();
+    inspector.connectToMainThread();
+  }
+  inspector.post("Runtime.terminateExecution", (err) => err && log(`terminateExecution failed: ${err.message}`));
+}
+
+/** True when a cell is running and the main thread does not answer a ping in time. */
+function mainIsDeaf(timeoutMs: number): boolean {
+  if (Atomics.load(flags, SHARED_CELL_RUNNING) === 0) return false;
+  const acks = Atomics.load(flags, SHARED_PING_ACKS);
+  port.postMessage({ type: "ping" } satisfies SentinelToMain);
+  return Atomics.wait(flags, SHARED_PING_ACKS, acks, timeoutMs) === "timed-out" && Atomics.load(flags, SHARED_CELL_RUNNING) === 1;
+}
+
+async function onMainMessage(msg: MainToSentinel): Promise<void> {
+  if (msg.type === "send") {
+    await controlOut.send(msg.frames.map((f) => Buffer.from(f)));
+  } else if (msg.type === "close") {
+    await controlOut.flushed();
+    inspector?.disconnect();
+    heartbeat.close();
+    control.close();
+    port.postMessage({ type: "closed" } satisfies SentinelToMain);
+    port.close();
+  }
+}
+
+main().catch((e) => {
+  // A closed socket ends the loops; anything else is fatal for the kernel.
+  if (!heartbeat.closed) log(`sentinel failed: ${e?.stack ?? e}`);
+});
