@@ -6,35 +6,42 @@
 import { getKernel, KernelConfig, registerKernel, unregisterKernel } from "@tensorflow/tfjs";
 import { wasmKernels } from "./wasm";
 
-const KERNELS: Record<string, () => KernelConfig[]> = { wasm: wasmKernels };
+/** Builds a kernel from the one tfjs registered (undefined if it has none). */
+export interface KernelOverride {
+  kernelName: string;
+  make(original: KernelConfig | undefined): KernelConfig;
+}
 
-/** What each registered kernel replaced (undefined: the backend had none). */
-const replaced = new Map<string, KernelConfig | undefined>();
+const KERNELS: Record<string, KernelOverride[]> = { wasm: wasmKernels };
+
+/** tfjs's own kernel for each name we replaced, keyed "kernel/backend". */
+const originals = new Map<string, KernelConfig | undefined>();
 
 /** Registers tsdl's kernels for `backendName`; returns their kernel names. */
 export function registerKernels(backendName: string): string[] {
-  const configs = KERNELS[backendName]?.() ?? [];
-  for (const config of configs) swapKernel(config);
-  return configs.map((c) => c.kernelName);
+  const overrides = KERNELS[backendName] ?? [];
+  for (const override of overrides) swapKernel(backendName, override);
+  return overrides.map((o) => o.kernelName);
 }
 
 /** Puts back the kernels tfjs had before `registerKernels(backendName)`. */
 export function unregisterKernels(backendName: string): void {
-  for (const [key, original] of replaced) {
-    const [kernelName, backend] = key.split("/");
-    if (backend !== backendName) continue;
-    unregisterKernel(kernelName, backend);
+  for (const { kernelName } of KERNELS[backendName] ?? []) {
+    const key = `${kernelName}/${backendName}`;
+    if (!originals.has(key)) continue;
+    const original = originals.get(key);
+    unregisterKernel(kernelName, backendName);
     if (original) registerKernel(original);
-    replaced.delete(key);
+    originals.delete(key);
   }
 }
 
-function swapKernel(config: KernelConfig): void {
-  const key = `${config.kernelName}/${config.backendName}`;
+function swapKernel(backendName: string, override: KernelOverride): void {
+  const key = `${override.kernelName}/${backendName}`;
   // getKernel's type says KernelConfig, but it returns undefined for a missing kernel.
-  const current = getKernel(config.kernelName, config.backendName) as KernelConfig | undefined;
-  if (!replaced.has(key)) replaced.set(key, current);
-  // registerKernel warns and keeps the old one if the name is taken.
-  if (current) unregisterKernel(config.kernelName, config.backendName);
-  registerKernel(config);
+  const current = getKernel(override.kernelName, backendName) as KernelConfig | undefined;
+  if (!originals.has(key)) originals.set(key, current);
+  // registerKernel keeps the old kernel (and warns) if the name is taken.
+  if (current) unregisterKernel(override.kernelName, backendName);
+  registerKernel(override.make(originals.get(key)));
 }

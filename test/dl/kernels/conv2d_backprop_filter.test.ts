@@ -1,44 +1,11 @@
 import * as tf from "@tensorflow/tfjs";
+import { Case, outShape, randomCase, TOLERANCE } from "./conv_cases";
 import { naiveFilterGrad } from "./reference";
-import { randomArray, randomInt, relativeError, seededRandom, useWasm, valuesOn } from "./helpers";
-
-type Pad = "same" | "valid" | [[0, 0], [number, number], [number, number], [0, 0]];
-interface Case {
-  xShape: [number, number, number, number];
-  filterShape: [number, number, number, number];
-  strides: [number, number];
-  pad: Pad;
-}
-
-const TOLERANCE = 1e-5;
-
-function randomPad(rand: () => number): Pad {
-  const kind = randomInt(rand, 0, 2);
-  if (kind === 0) return "same";
-  if (kind === 1) return "valid";
-  const p = () => randomInt(rand, 0, 2);
-  return [[0, 0], [p(), p()], [p(), p()], [0, 0]];
-}
-
-function randomCase(rand: () => number): Case {
-  const [b, h, w] = [randomInt(rand, 1, 3), randomInt(rand, 1, 9), randomInt(rand, 1, 12)];
-  const [c, co] = [randomInt(rand, 1, 5), randomInt(rand, 1, 6)];
-  const [kh, kw] = [randomInt(rand, 1, Math.min(4, h)), randomInt(rand, 1, Math.min(4, w))];
-  return {
-    xShape: [b, h, w, c],
-    filterShape: [kh, kw, c, co],
-    strides: [randomInt(rand, 1, 3), randomInt(rand, 1, 3)],
-    pad: randomPad(rand),
-  };
-}
+import { expectOnlyOutputsAllocated, randomArray, relativeError, seededRandom, useWasm, valuesOn } from "./helpers";
 
 function filterGrad(x: tf.Tensor, dy: tf.Tensor, k: Case, extra: object = {}): tf.Tensor {
   const attrs = { strides: k.strides, pad: k.pad, dataFormat: "NHWC", filterShape: k.filterShape, ...extra };
   return tf.engine().runKernel("Conv2DBackpropFilter", { x, dy }, attrs as unknown as tf.NamedAttrMap) as tf.Tensor;
-}
-
-function outShape(k: Case, dilations: [number, number] = [1, 1]): Case["xShape"] {
-  return tf.backend_util.computeConv2DInfo(k.xShape, k.filterShape, k.strides, dilations, k.pad).outShape;
 }
 
 beforeAll(useWasm);
@@ -122,5 +89,12 @@ test("NCHW is refused with a clear message, like wasm's Conv2D", () => {
   const dy = tf.zeros([1, 3, 4, 4]);
   const attrs = { strides: 1, pad: "same", dataFormat: "NCHW", filterShape: [1, 1, 2, 3] } as unknown as tf.NamedAttrMap;
   expect(() => tf.engine().runKernel("Conv2DBackpropFilter", { x, dy }, attrs)).toThrow(/NHWC only/);
+  tf.dispose([x, dy]);
+});
+
+test("leaves no intermediate tensors behind", () => {
+  const k: Case = { xShape: [2, 5, 5, 3], filterShape: [3, 3, 3, 4], strides: [1, 1], pad: "same" };
+  const [x, dy] = [tf.ones(k.xShape), tf.ones(outShape(k))];
+  expectOnlyOutputsAllocated(() => filterGrad(x, dy, k));
   tf.dispose([x, dy]);
 });

@@ -50,3 +50,12 @@ export async function valuesOn(backend: "cpu" | "wasm", fn: () => tf.Tensor): Pr
     await tf.setBackend("wasm");
   }
 }
+
+/** Kernels must free their scratch tensors on the backend (tf.memory() only sees the engine's). */
+export function expectOnlyOutputsAllocated(fn: () => tf.Tensor): void {
+  const backend = tf.backend();
+  const before = backend.numDataIds();
+  const out = fn();
+  expect(backend.numDataIds()).toBe(before + 1);
+  out.dispose();
+}

@@ -37,3 +37,11 @@ export function runWasmKernel(
 export function matMul(backend: BackendWasm, a: TensorInfo, b: TensorInfo): TensorInfo {
   return runWasmKernel("BatchMatMul", backend, { a, b }, { transposeA: false, transposeB: false });
 }
+
+/** A materialised transpose of the last two dimensions (wasm's Transpose kernel). */
+export function transposeLastTwo(backend: BackendWasm, t: TensorInfo): TensorInfo {
+  const perm = t.shape.map((_, i) => i);
+  const rank = perm.length;
+  [perm[rank - 2], perm[rank - 1]] = [perm[rank - 1], perm[rank - 2]];
+  return runWasmKernel("Transpose", backend, { x: t }, { perm });
+}
