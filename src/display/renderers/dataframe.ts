@@ -5,7 +5,7 @@
  */
 import { MimeBundle, registerRenderer } from "../protocol";
 import { ELLIPSIS, Grid, edgeIndices } from "./grid";
-import { formatCount, formatValue } from "./format";
+import { countOf, formatValue } from "./format";
 import { gridHtml } from "./html";
 import { gridText } from "./text-table";
 
@@ -38,9 +38,8 @@ function frameGrid(frame: FrameLike, isSeries: boolean): Grid {
   });
   const pick = (names: string[]) => cols.map((c) => (c === null ? ELLIPSIS : names[c]));
   const numeric = [false, ...cols.map((c) => c !== null && /int|float/.test(frame.dtypes[c]))];
-  const size = isSeries
-    ? `${formatCount(nRows)} rows`
-    : `${formatCount(nRows)} rows × ${formatCount(frame.columns.length)} columns`;
+  const rowCount = countOf(nRows, "row");
+  const size = isSeries ? rowCount : `${rowCount} × ${countOf(frame.columns.length, "column")}`;
   return {
     caption: isSeries ? "Series" : "DataFrame",
     header: ["", ...pick(frame.columns)],
@@ -56,11 +55,29 @@ export function frameBundle(frame: FrameLike, isSeries: boolean): MimeBundle {
   return { "text/plain": gridText(grid), "text/html": gridHtml(grid) };
 }
 
-export function installDataFrameRenderer(dfd: { DataFrame: { prototype: object }; Series: { prototype: object } }): void {
-  registerRenderer(dfd.DataFrame.prototype, function (this: object) {
+type Constructor = { prototype: object };
+
+/**
+ * danfojs-node exports subclasses of danfo's base DataFrame/Series, but operations (head(),
+ * column(), ...) return base instances: register on the class just below NDframe.
+ */
+function basePrototype(cls: Constructor, ndframe: Constructor): object {
+  let proto = cls.prototype;
+  while (Object.getPrototypeOf(proto) && Object.getPrototypeOf(proto) !== ndframe.prototype) proto = Object.getPrototypeOf(proto);
+  return Object.getPrototypeOf(proto) ? proto : cls.prototype;
+}
+
+export interface DanfoLike {
+  DataFrame: Constructor;
+  Series: Constructor;
+  NDframe: Constructor;
+}
+
+export function installDataFrameRenderer(dfd: DanfoLike): void {
+  registerRenderer(basePrototype(dfd.DataFrame, dfd.NDframe), function (this: object) {
     return frameBundle(this as FrameLike, false);
   });
-  registerRenderer(dfd.Series.prototype, function (this: object) {
+  registerRenderer(basePrototype(dfd.Series, dfd.NDframe), function (this: object) {
     return frameBundle(this as FrameLike, true);
   });
 }

@@ -26,3 +26,8 @@ export function formatShape(shape: readonly (number | null)[]): string {
 export function formatCount(n: number): string {
   return n.toLocaleString("en-US");
 }
+
+/** 1 -> "1 row", 1000 -> "1,000 rows". */
+export function countOf(n: number, noun: string): string {
+  return `${formatCount(n)} ${noun}${n === 1 ? "" : "s"}`;
+}

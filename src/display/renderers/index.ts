@@ -3,13 +3,13 @@
  * itself on its prototypes; the kernel never switches on types.
  */
 import type * as TF from "@tensorflow/tfjs";
-import { installDataFrameRenderer } from "./dataframe";
+import { DanfoLike, installDataFrameRenderer } from "./dataframe";
 import { installModelRenderer } from "./model";
 import { installTensorRenderer } from "./tensor";
 
 export interface RenderedLibraries {
   tf: Pick<typeof TF, "Tensor" | "LayersModel">;
-  dfd?: { DataFrame: { prototype: object }; Series: { prototype: object } };
+  dfd?: DanfoLike;
 }
 
 export function installRenderers({ tf, dfd }: RenderedLibraries): void {

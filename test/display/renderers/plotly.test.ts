@@ -1,0 +1,88 @@
+import { PLOTLY_MIME, inlinePlotlyOnce, plotlyBundle, resetPlotlyInlining, showPlotly } from "../../../src/display/renderers";
+import { LIBRARY_BEGIN } from "../../../src/display/renderers/plotly-library";
+import { recordDisplays } from "../fake-sink";
+
+const figure = { data: [{ type: "scatter", x: [1, 2], y: Float32Array.from([3, 4]) }], layout: { title: { text: "t" } } };
+
+function copies(html: unknown): number {
+  return String(html).split(LIBRARY_BEGIN).length - 1;
+}
+
+beforeEach(() => resetPlotlyInlining());
+
+test("a bundle has the figure as an object, HTML that draws it, and text", () => {
+  const bundle = plotlyBundle(figure);
+  expect(bundle[PLOTLY_MIME]).toEqual({ data: [{ type: "scatter", x: [1, 2], y: [3, 4] }], layout: { title: { text: "t" } } });
+  expect(String(bundle["text/html"])).toContain("window.Plotly.newPlot");
+  expect(bundle["text/plain"]).toBe('<Plotly figure: 1 trace (scatter) "t">');
+});
+
+test("the library is inlined in the first figure only, guarded by window.Plotly", () => {
+  const first = String(plotlyBundle(figure)["text/html"]);
+  const second = String(plotlyBundle(figure)["text/html"]);
+  expect(copies(first)).toBe(1);
+  expect(first.length).toBeGreaterThan(4_000_000);
+  expect(first).toContain("if (!window.Plotly) {");
+  expect(copies(second)).toBe(0);
+  expect(second.length).toBeLessThan(5_000);
+});
+
+test("resetPlotlyInlining starts a new session; inline forces or suppresses a copy", () => {
+  plotlyBundle(figure);
+  expect(copies(plotlyBundle(figure, { inline: true })["text/html"])).toBe(1);
+  resetPlotlyInlining();
+  expect(copies(plotlyBundle(figure, { inline: false })["text/html"])).toBe(0);
+  expect(copies(plotlyBundle(figure)["text/html"])).toBe(1);
+});
+
+test("each figure has its own div and a loader that explains a missing library", () => {
+  const a = String(plotlyBundle(figure)["text/html"]);
+  const b = String(plotlyBundle(figure)["text/html"]);
+  const id = (html: string) => /<div id="([^"]+)"/.exec(html.slice(html.lastIndexOf("<div id=")))![1];
+  expect(id(a)).not.toBe(id(b));
+  expect(b).toContain("plotly.js is not loaded on this page");
+});
+
+test("figure data cannot close the script element", () => {
+  const html = String(plotlyBundle({ data: [], layout: { title: "</script><b>x" } }, { inline: false })["text/html"]);
+  expect(html.match(/<\/script>/g)).toHaveLength(1);
+});
+
+test("showPlotly publishes one display_data; an updatable figure gets the library in its own output", () => {
+  const sink = recordDisplays();
+  showPlotly(figure, { displayId: "chart" });
+  showPlotly(figure, { displayId: "chart", update: true });
+  showPlotly(figure);
+  const [library, chart, update, plain] = sink.outputs;
+  expect(copies(library.output.data["text/html"])).toBe(1);
+  expect(library.displayId).toBeUndefined();
+  expect(chart).toMatchObject({ displayId: "chart" });
+  expect(copies(chart.output.data["text/html"])).toBe(0);
+  expect(update).toMatchObject({ displayId: "chart", update: true });
+  expect(copies(update.output.data["text/html"]) + copies(plain.output.data["text/html"])).toBe(0);
+  expect(typeof plain.output.data[PLOTLY_MIME]).toBe("object");
+});
+
+test("inlinePlotlyOnce leaves exactly one copy, in the first figure's output", () => {
+  const sink = recordDisplays();
+  showPlotly(figure, { displayId: "live" }); // session 1: library output + chart
+  resetPlotlyInlining();
+  showPlotly(figure); // session 2 (only this cell re-run): a second copy
+  showPlotly(figure);
+  const asNbformat = (i: number) => ({ output_type: "display_data", data: sink.outputs[i].output.data, metadata: {} });
+  const notebook = {
+    nbformat: 4,
+    cells: [
+      { cell_type: "markdown", source: "x" },
+      { cell_type: "code", outputs: [{ output_type: "stream", name: "stdout", text: "hi" }] },
+      { cell_type: "code", outputs: [asNbformat(0), asNbformat(1)] },
+      { cell_type: "code", outputs: [asNbformat(2), asNbformat(3)] },
+    ],
+  };
+  expect(sink.outputs.map((o) => copies(o.output.data["text/html"]))).toEqual([1, 0, 1, 0]);
+  const fixed = inlinePlotlyOnce(notebook);
+  const outputs = fixed.cells.flatMap((c) => (c as { outputs?: { data?: Record<string, unknown> }[] }).outputs ?? []);
+  expect(outputs.map((o) => copies(o.data?.["text/html"]))).toEqual([0, 1, 0, 0]); // library-only output dropped
+  expect(String(outputs[1].data!["text/html"])).toContain("newPlot");
+  expect(copies(notebook.cells[3].outputs![0].data["text/html"])).toBe(1); // the input is not modified
+});
