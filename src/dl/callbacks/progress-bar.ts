@@ -1,0 +1,69 @@
+/**
+ * The look of one epoch's progress, Keras-style, as text and as HTML:
+ * `Epoch 1/5 ━━━━━━━━━━━━━━━━━━━━ 1875/1875 - 3s 2ms/step - loss: 0.2900 - acc: 0.9100`
+ */
+import { escapeHtml } from "../../display/renderers/html";
+
+export interface EpochProgress {
+  epoch: number; // 1-based
+  epochs: number;
+  batches: number;
+  /** Batches per epoch when known (fitDataset may not know). */
+  totalBatches?: number;
+  elapsedMs: number;
+  metrics: Record<string, number>;
+  done: boolean;
+}
+
+const BAR_WIDTH = 30;
+
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)}s`;
+  return `${Math.floor(s / 60)}m ${String(Math.round(s % 60)).padStart(2, "0")}s`;
+}
+
+function fraction(p: EpochProgress): number {
+  if (p.done) return 1;
+  return p.totalBatches ? Math.min(1, p.batches / p.totalBatches) : 0;
+}
+
+function timing(p: EpochProgress): string {
+  if (p.done) {
+    const perStep = p.batches > 0 ? ` ${Math.round(p.elapsedMs / p.batches)}ms/step` : "";
+    return `${seconds(p.elapsedMs)}${perStep}`;
+  }
+  if (!p.totalBatches || p.batches === 0) return seconds(p.elapsedMs);
+  const eta = (p.elapsedMs / p.batches) * (p.totalBatches - p.batches);
+  return `${seconds(p.elapsedMs)} - ETA: ${seconds(eta)}`;
+}
+
+/** Keras' order: training values, then validation ones (tfjs logs put val_ first). */
+function metricsText(metrics: Record<string, number>): string {
+  const isVal = ([k]: [string, number]) => k.startsWith("val_");
+  const entries = Object.entries(metrics);
+  return [...entries.filter((e) => !isVal(e)), ...entries.filter(isVal)]
+    .map(([k, v]) => ` - ${k}: ${v.toFixed(4)}`)
+    .join("");
+}
+
+function counter(p: EpochProgress): string {
+  return p.totalBatches ? `${p.batches}/${p.totalBatches}` : `${p.batches}`;
+}
+
+export function progressText(p: EpochProgress): string {
+  const filled = Math.round(fraction(p) * BAR_WIDTH);
+  const bar = "━".repeat(filled) + "─".repeat(BAR_WIDTH - filled);
+  return `Epoch ${p.epoch}/${p.epochs} ${bar} ${counter(p)} - ${timing(p)}${metricsText(p.metrics)}`;
+}
+
+export function progressHtml(p: EpochProgress): string {
+  const percent = (fraction(p) * 100).toFixed(1);
+  const color = p.done ? "#2ca02c" : "#1f77b4";
+  const bar =
+    `<span style="display:inline-block;width:200px;height:10px;background:#e6e6e6;vertical-align:middle;border-radius:2px">` +
+    `<span style="display:block;width:${percent}%;height:100%;background:${color};border-radius:2px"></span></span>`;
+  const label = `<b>Epoch ${p.epoch}/${p.epochs}</b>`;
+  const rest = escapeHtml(`${counter(p)} - ${timing(p)}${metricsText(p.metrics)}`);
+  return `<div style="font-family:monospace;font-size:12px;white-space:nowrap">${label} ${bar} ${rest}</div>`;
+}

@@ -1,0 +1,101 @@
+/**
+ * `progress()`: a Keras-like progress bar per epoch, redrawn in place (at most 10 times a second,
+ * always once more with the epoch's final numbers), and a live chart of the epoch metrics.
+ * Outside a Jupyter frontend (plain Node) only the final line of each epoch is printed.
+ */
+import * as tf from "@tensorflow/tfjs";
+import { display } from "../../display/display";
+import { displaySink } from "../../display/protocol";
+import { LiveChart } from "./live-chart";
+import { RawLogs, metricValues, scalarValue } from "./logs";
+import { EpochProgress, progressHtml, progressText } from "./progress-bar";
+import { Throttle } from "./throttle";
+
+export interface ProgressOptions {
+  /** Draw the live loss/metrics chart; default true. */
+  chart?: boolean;
+  /** Redraw limit for the bar; default 10. */
+  updatesPerSecond?: number;
+  /** Clock in ms (tests inject one); default performance.now. */
+  now?: () => number;
+}
+
+export class ProgressCallback extends tf.Callback {
+  private readonly now: () => number;
+  private readonly throttle: Throttle;
+  private chart?: LiveChart;
+  private displayId = "";
+  private epoch = 0;
+  private epochStart = 0;
+  private batches = 0;
+  private samples = 0;
+  private sums: Record<string, number> = {};
+
+  constructor(private readonly options: ProgressOptions = {}) {
+    super();
+    this.now = options.now ?? (() => performance.now());
+    this.throttle = new Throttle(1000 / (options.updatesPerSecond ?? 10), this.now);
+  }
+
+  private get live(): boolean {
+    return displaySink().interactive;
+  }
+
+  private totalBatches(): number | undefined {
+    const { steps, samples, batchSize } = this.params as { steps?: number | null; samples?: number | null; batchSize?: number };
+    if (steps) return steps;
+    return samples && batchSize ? Math.ceil(samples / batchSize) : undefined;
+  }
+
+  private state(metrics: Record<string, number>, done: boolean): EpochProgress {
+    return {
+      epoch: this.epoch + 1,
+      epochs: Number(this.params.epochs),
+      batches: this.batches,
+      totalBatches: this.totalBatches(),
+      elapsedMs: this.now() - this.epochStart,
+      metrics,
+      done,
+    };
+  }
+
+  private show(state: EpochProgress, update: boolean): void {
+    display({ "text/plain": progressText(state), "text/html": progressHtml(state) }, { raw: true, displayId: this.displayId, update });
+  }
+
+  private runningMeans(): Record<string, number> {
+    return Object.fromEntries(Object.entries(this.sums).map(([k, v]) => [k, v / Math.max(1, this.samples)]));
+  }
+
+  override async onTrainBegin(): Promise<void> {
+    if (this.live && this.options.chart !== false) {
+      this.chart = new LiveChart();
+      this.chart.start();
+    }
+  }
+
+  override async onEpochBegin(epoch: number): Promise<void> {
+    Object.assign(this, { epoch, epochStart: this.now(), batches: 0, samples: 0, sums: {}, displayId: display.newId("tsdl-epoch") });
+    this.throttle.reset();
+    if (this.live) this.show(this.state({}, false), false);
+    this.throttle.ready(); // the first display counts as this interval's redraw
+  }
+
+  override async onBatchEnd(_batch: number, logs: RawLogs = {}): Promise<void> {
+    const size = scalarValue(logs.size) ?? 1;
+    this.batches++;
+    this.samples += size;
+    for (const [k, v] of Object.entries(metricValues(logs))) this.sums[k] = (this.sums[k] ?? 0) + v * size;
+    if (this.live && this.throttle.ready()) this.show(this.state(this.runningMeans(), false), true);
+  }
+
+  override async onEpochEnd(_epoch: number, logs: RawLogs = {}): Promise<void> {
+    const metrics = metricValues(logs);
+    this.show(this.state(metrics, true), this.live);
+    this.chart?.addEpoch(metrics);
+  }
+}
+
+export function progress(options: ProgressOptions = {}): ProgressCallback {
+  return new ProgressCallback(options);
+}
