@@ -56,6 +56,7 @@ const CANDIDATES: Record<BackendName, Candidate> = {
 export async function initBackend(options: InitBackendOptions = {}): Promise<BackendChoice> {
   const env = options.env ?? process.env;
   const forced = options.backend ?? parseForcedBackend(env.TSDL_BACKEND);
+  const forcedBy = options.backend ? `initBackend({backend: "${forced}"})` : `TSDL_BACKEND=${forced}`;
   const tf = await import("@tensorflow/tfjs");
   const tried: BackendAttempt[] = [];
   for (const name of forced ? [forced] : BACKEND_ORDER) {
@@ -63,10 +64,10 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
     if (detail === undefined) continue;
     silenceFirstUseBanner(tf);
     const fastKernels = await registerFastKernels(name, options.fastKernels ?? env.TSDL_FAST_KERNELS !== "0");
-    return { name, tfName: tf.getBackend(), reason: describeChoice(name, detail, forced, tried), tried, fastKernels };
+    return { name, tfName: tf.getBackend(), reason: describeChoice(detail, forced && forcedBy, tried), tried, fastKernels };
   }
   const why = tried.map((t) => `${t.name}: ${t.error}`).join("; ");
-  throw new Error(forced ? `TSDL_BACKEND=${forced} cannot be loaded: ${why}` : `no tfjs backend could be loaded: ${why}`);
+  throw new Error(forced ? `${forcedBy} cannot be loaded: ${why}` : `no tfjs backend could be loaded: ${why}`);
 }
 
 /** Reads TSDL_BACKEND; a typo must fail loudly rather than silently pick another backend. */
@@ -87,8 +88,8 @@ async function tryLoad(tf: typeof TF, name: BackendName, tried: BackendAttempt[]
   }
 }
 
-function describeChoice(name: BackendName, detail: string, forced: BackendName | undefined, tried: BackendAttempt[]): string {
-  if (forced) return `${detail}; forced by TSDL_BACKEND=${forced}`;
+function describeChoice(detail: string, forcedBy: string | undefined, tried: BackendAttempt[]): string {
+  if (forcedBy) return `${detail}; forced by ${forcedBy}`;
   const skipped = tried.map((t) => `${t.name} (${t.error})`).join(", ");
   return skipped ? `${detail}; fastest that loads here, skipped ${skipped}` : `${detail}; fastest available`;
 }

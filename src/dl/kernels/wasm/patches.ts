@@ -36,9 +36,9 @@ function writePatchRow(x: Float32Array, c: ConvInfo, kh: number, kw: number, ci:
   }
 }
 
-/** Output columns ow whose input column first + ow*stride lies inside [0, width). */
+/** Output columns ow whose input column first + ow*stride lies inside [0, width); empty if none. */
 function validOutputRange(first: number, stride: number, width: number, outWidth: number): [number, number] {
-  const begin = first >= 0 ? 0 : Math.ceil(-first / stride);
-  const end = first >= width ? 0 : Math.min(outWidth, Math.floor((width - 1 - first) / stride) + 1);
-  return [Math.min(begin, outWidth), Math.max(end, Math.min(begin, outWidth))];
+  const begin = Math.min(outWidth, first >= 0 ? 0 : Math.ceil(-first / stride));
+  const end = Math.max(begin, Math.min(outWidth, Math.floor((width - 1 - first) / stride) + 1));
+  return [begin, end];
 }
