@@ -56,6 +56,8 @@ const TAB = 9;
 const FIELDS = 6;
 const MAX_EXAMPLES = 10;
 const ACTIVITY_BYTES = ACTIVITIES.map((name) => Buffer.from(name, "latin1"));
+/** Real records take 40-70 bytes; starting at one per 32 bytes means growing is rare. */
+const BYTES_PER_RECORD_GUESS = 32;
 
 export function parseRaw(bytes: Uint8Array): WisdmRaw {
   return new RawParser(bytes).parse();
@@ -67,7 +69,7 @@ class RawParser {
   /** Positions of the first commas of the current record (one more than a valid record has). */
   private readonly commas = new Int32Array(FIELDS);
   private commaCount = 0;
-  private readonly columns: Columns;
+  private columns: Columns;
   private length = 0;
   private line = 1;
   private readonly report: ParseReport = {
@@ -79,7 +81,7 @@ class RawParser {
   };
 
   constructor(private readonly bytes: Uint8Array) {
-    this.columns = allocateColumns(countRecordEnds(bytes));
+    this.columns = allocateColumns(Math.ceil(bytes.length / BYTES_PER_RECORD_GUESS) + 1);
   }
 
   parse(): WisdmRaw {
@@ -120,6 +122,7 @@ class RawParser {
     const trailingComma = this.commaCount === FIELDS && this.commas[FIELDS - 1] === end - 1;
     if (trailingComma) end--;
     const fields = trailingComma ? FIELDS : this.commaCount + 1;
+    if (this.length === this.columns.user.length) this.columns = grownColumns(this.columns);
     const reason = fields === FIELDS ? this.store(start, end) : "fieldCount";
     if (reason !== undefined) return this.skip(reason, start, rawEnd);
     this.length++;
@@ -179,19 +182,6 @@ class RawParser {
   }
 }
 
-/** An upper bound on the number of records: runs of terminators end at most one each. */
-function countRecordEnds(bytes: Uint8Array): number {
-  let count = 1;
-  let previousEnded = true;
-  for (let i = 0; i < bytes.length; i++) {
-    const byte = bytes[i];
-    const ends = byte === SEMICOLON || byte === NEWLINE || byte === RETURN;
-    if (ends && !previousEnded) count++;
-    previousEnded = ends;
-  }
-  return count;
-}
-
 function allocateColumns(capacity: number): Columns {
   return {
     user: new Int32Array(capacity),
@@ -201,6 +191,17 @@ function allocateColumns(capacity: number): Columns {
     y: new Float32Array(capacity),
     z: new Float32Array(capacity),
   };
+}
+
+function grownColumns(columns: Columns): Columns {
+  const grown = allocateColumns(Math.ceil(columns.user.length * 1.5) + 16);
+  grown.user.set(columns.user);
+  grown.activity.set(columns.activity);
+  grown.timestamp.set(columns.timestamp);
+  grown.x.set(columns.x);
+  grown.y.set(columns.y);
+  grown.z.set(columns.z);
+  return grown;
 }
 
 function matchActivity(bytes: Uint8Array, start: number, end: number): number {
