@@ -10,14 +10,15 @@ export type Scanner = (bytes: Buffer, isLast: boolean) => number;
 
 const CHUNK_BYTES = 1 << 20;
 
-export async function scanFile(path: string, scan: Scanner): Promise<void> {
+/** @param chunkBytes bytes per read; tests use tiny chunks to cut records everywhere. */
+export async function scanFile(path: string, scan: Scanner, chunkBytes = CHUNK_BYTES): Promise<void> {
   const file = await open(path, "r");
   try {
-    let buffer = Buffer.allocUnsafe(2 * CHUNK_BYTES);
+    let buffer = Buffer.allocUnsafe(2 * chunkBytes);
     let filled = 0;
     for (;;) {
-      if (buffer.length - filled < CHUNK_BYTES) buffer = enlarged(buffer, filled);
-      const { bytesRead } = await file.read(buffer, filled, CHUNK_BYTES, null);
+      if (buffer.length - filled < chunkBytes) buffer = enlarged(buffer, filled);
+      const { bytesRead } = await file.read(buffer, filled, chunkBytes, null);
       filled += bytesRead;
       const isLast = bytesRead === 0;
       const consumed = scan(buffer.subarray(0, filled), isLast);
