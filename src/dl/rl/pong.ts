@@ -39,6 +39,11 @@ export interface PongOptions {
   paddleSpeed?: number;
   /** Horizontal ball speed, units per step. */
   ballSpeed?: number;
+  /**
+   * Serve every ball towards the agent, so that every point depends on what the agent
+   * did; with random serves, a slow opponent gives away points the agent had no part in.
+   */
+  serveToAgent?: boolean;
   /** Safety cap: an episode also ends after this many steps. */
   maxSteps?: number;
 }
@@ -64,6 +69,7 @@ export class Pong {
   readonly paddleHeight: number;
   readonly paddleSpeed: number;
   readonly ballSpeed: number;
+  readonly serveToAgent: boolean;
   readonly maxSteps: number;
   private readonly rng: Random;
   private s: PongState;
@@ -75,6 +81,7 @@ export class Pong {
     this.paddleHeight = options.paddleHeight ?? DEFAULT_PADDLE_HEIGHT;
     this.paddleSpeed = options.paddleSpeed ?? 2;
     this.ballSpeed = options.ballSpeed ?? 2;
+    this.serveToAgent = options.serveToAgent ?? false;
     this.maxSteps = options.maxSteps ?? 400 * this.pointsPerEpisode;
     this.rng = new Random(options.seed ?? 0);
     this.s = this.freshState();
@@ -125,9 +132,10 @@ export class Pong {
     };
   }
 
-  /** Ball from the centre line, random height, side and slope. */
+  /** Ball from the centre line, random height, side (unless serveToAgent) and slope. */
   private serve(): Ball {
-    const direction = this.rng.random() < 0.5 ? -1 : 1;
+    const towardsOpponent = this.rng.random() < 0.5 && !this.serveToAgent;
+    const direction = towardsOpponent ? -1 : 1;
     return {
       x: (FIELD - BALL_WIDTH) / 2,
       y: this.rng.uniform(FIELD * 0.25, FIELD * 0.75),

@@ -123,3 +123,13 @@ describe("Pong", () => {
     expect(rewards.length).toBe(50);
   });
 });
+
+describe("Pong serves", () => {
+  it("serves every ball towards the agent with serveToAgent", () => {
+    const env = new Pong({ seed: 9, serveToAgent: true, pointsPerEpisode: 4 });
+    const { states } = playUntilDone(env, () => "stay");
+    const serves = states.filter((s, t) => t === 0 || s.score.agent + s.score.opponent !== states[t - 1].score.agent + states[t - 1].score.opponent);
+    expect(serves.length).toBeGreaterThan(3);
+    expect(serves.every((s) => s.ball.vx > 0)).toBe(true);
+  });
+});
