@@ -11,7 +11,7 @@ import { ArffSyntaxError, ArffValue, splitArffValues } from "./arff-values";
 import { ColumnTable } from "./columns";
 import { tableToDataFrame } from "./dataframe";
 
-export { ArffAttribute, ArffAttributeType } from "./arff-header";
+export type { ArffAttribute, ArffAttributeType } from "./arff-header";
 
 export interface ArffData extends ColumnTable {
   relation: string;
@@ -36,15 +36,16 @@ export async function readArff(path: string): Promise<ArffData> {
 /** @param source names the text in error messages (a file path, say). */
 export function parseArff(text: string, source?: string): ArffData {
   const parser = new ArffParser();
-  text.split("\n").forEach((line, i) => {
+  const lines = text.split("\n");
+  lines.forEach((line, i) => {
     try {
-      parser.line(line.endsWith("\r") ? line.slice(0, -1) : line);
+      parser.readLine(line.endsWith("\r") ? line.slice(0, -1) : line);
     } catch (error) {
       if (error instanceof ArffSyntaxError) throw new ArffParseError(i + 1, error.message, source);
       throw error;
     }
   });
-  if (!parser.inData) throw new ArffParseError(text.split("\n").length, "no @data section", source);
+  if (!parser.inData) throw new ArffParseError(lines.length, "no @data section", source);
   return parser.result();
 }
 
@@ -68,7 +69,7 @@ class ArffParser {
   private cells: Array<Array<number | string | null>> = [];
   private nominalSets: Array<Set<string> | null> = [];
 
-  line(line: string): void {
+  readLine(line: string): void {
     const trimmed = line.trim();
     if (trimmed === "" || trimmed.startsWith("%")) return;
     if (this.inData) return this.dataRow(trimmed);

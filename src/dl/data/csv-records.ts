@@ -3,6 +3,8 @@
  * delimiter, quote, CR and LF are ASCII, and UTF-8 never uses ASCII bytes inside a multi-byte
  * character, so byte offsets are safe cut points. The caller reads the source in chunks and
  * keeps the bytes `scan` did not consume (a record cut by the chunk boundary) for the next call.
+ * Quoting follows RFC 4180; a quote inside an unquoted field is kept as text. A field opened with
+ * a quote that never closes runs to the end of the input (then is reported as malformed).
  */
 
 const QUOTE = 0x22;
