@@ -24,6 +24,8 @@ export class TypeScriptLanguage implements Language {
   /** Declarations of everything defined so far: the type context of the next cell. */
   private context: string;
   private anonymousCells = 0;
+  private executing = false;
+  private interruptRequested = false;
 
   constructor(private readonly compiler: CellCompiler, notebookDir: string, packageRoot: string, private readonly banner: string) {
     this.executor = new Executor(notebookDir, packageRoot);
@@ -62,11 +64,22 @@ export class TypeScriptLanguage implements Language {
 
   async execute(request: ExecuteRequest, io: KernelIO): Promise<ExecuteOutcome> {
     this.output.attach(io);
+    this.interruptRequested = false;
+    this.executing = true;
     try {
       return await this.executeCell(request);
+    } catch (e) {
+      if (e instanceof InterruptedError) return interrupted(e);
+      throw e;
     } finally {
+      this.executing = false;
       this.output.flush();
     }
+  }
+
+  /** An interrupt that arrives while the cell compiles or loads the prelude stops it before it runs. */
+  private checkInterrupt(): void {
+    if (this.interruptRequested) throw new InterruptedError();
   }
 
   private async executeCell(request: ExecuteRequest): Promise<ExecuteOutcome> {
@@ -74,16 +87,18 @@ export class TypeScriptLanguage implements Language {
     if (help !== null) return this.page(help);
     const cellName = request.silent ? `[silent ${++this.anonymousCells}]` : `[cell ${request.executionCount}]`;
     const compiled = await this.compiler.compile(this.context, request.code);
+    this.checkInterrupt();
     if (!compiled.ok) return { status: "error", ...compileError(cellName, request.code, compiled.diagnostics) };
     const { js, declarations, lastExpressionVar } = compiled.cell;
     this.cells.set(cellName, new CellLineMap(request.code.split("\n"), js.split("\n")));
     try {
       await this.loadPreludeUsedBy(js);
+      this.checkInterrupt();
       await this.executor.run(js, cellName);
     } catch (e) {
       // What the cell declared before failing exists at runtime, so later cells may use it.
       this.context = declarations;
-      if (e instanceof InterruptedError) return { status: "error", ename: e.name, evalue: e.message, traceback: [`${e.name}: ${e.message}`] };
+      if (e instanceof InterruptedError) return interrupted(e);
       return { status: "error", ...runtimeError(e, this.cells) };
     }
     this.context = declarations;
@@ -142,6 +157,7 @@ export class TypeScriptLanguage implements Language {
   }
 
   interrupt(): void {
+    if (this.executing) this.interruptRequested = true;
     this.executor.interrupt();
   }
 
@@ -149,4 +165,8 @@ export class TypeScriptLanguage implements Language {
     this.output.flush();
     await this.compiler.close();
   }
+}
+
+function interrupted(e: InterruptedError): ExecuteOutcome {
+  return { status: "error", ename: e.name, evalue: e.message, traceback: [`${e.name}: ${e.message}`] };
 }

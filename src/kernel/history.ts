@@ -1,17 +1,30 @@
 /** The session's input history, answering history_request (tail, range, search). */
 export type HistoryEntry = [session: number, line: number, input: string];
+/** With `output: true`, IPython pairs each input with its result's text (or null). */
+export type HistoryEntryWithOutput = [session: number, line: number, inputOutput: [string, string | null]];
 
 /** Session 0 means "this session" in IPython's numbering; we keep one session in memory. */
 const SESSION = 1;
 
 export class History {
   private readonly entries: HistoryEntry[] = [];
+  private readonly outputs = new Map<number, string>();
 
   add(line: number, input: string): void {
     this.entries.push([SESSION, line, input]);
   }
 
-  query(request: Record<string, unknown>): HistoryEntry[] {
+  setOutput(line: number, text: string): void {
+    this.outputs.set(line, text);
+  }
+
+  query(request: Record<string, unknown>): (HistoryEntry | HistoryEntryWithOutput)[] {
+    const found = this.select(request);
+    if (!request.output) return found;
+    return found.map(([session, line, input]) => [session, line, [input, this.outputs.get(line) ?? null]]);
+  }
+
+  private select(request: Record<string, unknown>): HistoryEntry[] {
     const n = typeof request.n === "number" ? request.n : 10;
     switch (request.hist_access_type) {
       case "tail":

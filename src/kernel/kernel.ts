@@ -99,9 +99,6 @@ export class Kernel {
 
   private onSentinel(msg: SentinelToMain): void {
     switch (msg.type) {
-      case "log":
-        log(msg.text);
-        break;
       case "ping":
         Atomics.add(this.shared, SHARED_PING_ACKS, 1);
         Atomics.notify(this.shared, SHARED_PING_ACKS);
@@ -211,7 +208,10 @@ export class Kernel {
 
     const outcome = await this.runCell(msg, { code, silent, storeHistory, executionCount: count });
     if (outcome.status === "ok") {
-      if (outcome.result && !silent) this.publish(msg, "execute_result", { execution_count: count, data: outcome.result.data, metadata: outcome.result.metadata ?? {} });
+      if (outcome.result && !silent) {
+        this.publish(msg, "execute_result", { execution_count: count, data: outcome.result.data, metadata: outcome.result.metadata ?? {} });
+        if (storeHistory) this.history.setOutput(count, String(outcome.result.data["text/plain"] ?? ""));
+      }
       this.reply(msg, "shell", "execute_reply", { status: "ok", execution_count: count, payload: outcome.payload ?? [], user_expressions: {} });
       return;
     }

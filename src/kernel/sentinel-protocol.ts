@@ -8,7 +8,6 @@ export const SHARED_SLOTS = 2;
 
 export type SentinelToMain =
   | { type: "ready" }
-  | { type: "log"; text: string }
   | { type: "ping" }
   | { type: "interrupt"; request: Message }
   | { type: "control"; frames: Buffer[] }

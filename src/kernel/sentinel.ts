@@ -4,6 +4,7 @@
  * (inspector `Runtime.terminateExecution`) when the main thread does not answer a ping; other
  * control requests are forwarded to the main thread and their replies sent back from here.
  */
+import { writeSync } from "node:fs";
 import { Session } from "node:inspector";
 import { parentPort, workerData } from "node:worker_threads";
 import * as zmq from "zeromq";
@@ -16,7 +17,8 @@ const { info, shared } = workerData as { info: ConnectionInfo; shared: SharedArr
 const flags = new Int32Array(shared);
 const signer = new Signer(info.key, info.signature_scheme);
 const port = parentPort!;
-const log = (text: string) => port.postMessage({ type: "log", text } satisfies SentinelToMain);
+/** Written directly: the main thread, which logs everything else, may be the one that is stuck. */
+const log = (text: string) => writeSync(2, `[tsdl sentinel] ${text}\n`);
 
 /** How long a main thread may take to answer before it counts as stuck in synchronous code. */
 const PING_TIMEOUT_MS = 250;
