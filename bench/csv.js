@@ -5,7 +5,7 @@
  *
  *   npx tsc -p . && node bench/csv.js [rows]
  *
- * `run({rows})` returns the results object for a bench runner.
+ * `run({rows})` prints a table and resolves to the results object, for a bench runner.
  */
 "use strict";
 const fs = require("fs");
@@ -28,11 +28,9 @@ function seededRandom(seed) {
 }
 
 function generateCsv(rows) {
-  const file = path.join(os.tmpdir(), `tsdl-bench-${rows}x${COLUMNS.length}-seed${SEED}.csv`);
-  if (fs.existsSync(file)) return file;
+  const file = path.join(os.tmpdir(), `tsdl-bench-csv-${rows}x${COLUMNS.length}-${process.pid}.csv`);
   const random = seededRandom(SEED);
-  const partial = `${file}.${process.pid}.tmp`;
-  const fd = fs.openSync(partial, "w");
+  const fd = fs.openSync(file, "w");
   fs.writeSync(fd, `${COLUMNS.join(",")}\n`);
   const lines = [];
   for (let r = 0; r < rows; r++) {
@@ -40,7 +38,6 @@ function generateCsv(rows) {
     if (lines.length === 10000 || r === rows - 1) fs.writeSync(fd, `${lines.splice(0).join("\n")}\n`);
   }
   fs.closeSync(fd);
-  fs.renameSync(partial, file); // atomic: a killed run never leaves a truncated file behind
   return file;
 }
 
@@ -70,33 +67,55 @@ function measureInChild(reader, file) {
   return JSON.parse(line.slice("RESULT ".length));
 }
 
-function run({ rows = 1_000_000 } = {}) {
+/** Speed-ups over dfd.readCSV the readers must reach on 1M rows (dfd.readCSV is quadratic: smaller files say less). */
+const TARGETS = { "readCsv (DataFrame)": 5, "readCsv (columns)": 10 };
+const TARGET_ROWS = 1_000_000;
+
+async function run({ rows = TARGET_ROWS } = {}) {
   const file = generateCsv(rows);
-  const results = {};
-  for (const reader of Object.keys(READERS)) results[reader] = measureInChild(reader, file);
-  const reference = results["dfd.readCSV"];
-  for (const result of Object.values(results)) {
-    result.speedup = reference.seconds / result.seconds;
-    result.cpuSpeedup = reference.cpuSeconds / result.cpuSeconds;
+  try {
+    const results = {};
+    for (const reader of Object.keys(READERS)) results[reader] = measureInChild(reader, file);
+    const reference = results["dfd.readCSV"];
+    for (const [reader, result] of Object.entries(results)) {
+      result.speedup = reference.seconds / result.seconds;
+      result.cpuSpeedup = reference.cpuSeconds / result.cpuSeconds;
+      result.target = rows === TARGET_ROWS ? (TARGETS[reader] ?? null) : null;
+    }
+    const report = { rows, columns: COLUMNS.length, fileMB: fs.statSync(file).size / 1e6, loadAverage: os.loadavg()[0], results };
+    print(report);
+    return report;
+  } finally {
+    fs.rmSync(file, { force: true });
   }
-  return { file, fileMB: fs.statSync(file).size / 1e6, rows, columns: COLUMNS.length, loadAverage: os.loadavg()[0], results };
 }
 
-function printTable(report) {
-  console.log(`${report.rows} rows x ${report.columns} columns, ${report.fileMB.toFixed(1)} MB, load average ${report.loadAverage.toFixed(1)}`);
-  console.log("reader                wall s   cpu s   peak RSS +MB   speedup (wall / cpu)");
+function print(report) {
+  const machine = `Node ${process.version}, ${os.cpus().length} CPUs, load average ${report.loadAverage.toFixed(1)}`;
+  console.log(`CSV ${report.rows} rows x ${report.columns} numeric columns, ${report.fileMB.toFixed(1)} MB (${machine})`);
+  console.log("reader                 wall s   cpu s  peak RSS +MB  speed-up wall / cpu  target");
   for (const [reader, r] of Object.entries(report.results)) {
-    const cells = [reader.padEnd(20), r.seconds.toFixed(2).padStart(7), r.cpuSeconds.toFixed(2).padStart(7), r.peakRssDeltaMB.toFixed(0).padStart(14)];
-    console.log(`${cells.join(" ")}   ${r.speedup.toFixed(1)}x / ${r.cpuSpeedup.toFixed(1)}x`);
+    const speedup = `${r.speedup.toFixed(1)}x / ${r.cpuSpeedup.toFixed(1)}x`;
+    const target =
+      r === report.results["dfd.readCSV"] ? "reference"
+      : r.target === null ? "-"
+      : `>= ${r.target}x: wall ${verdict(r.speedup >= r.target)}, cpu ${verdict(r.cpuSpeedup >= r.target)}`;
+    const cells = [reader.padEnd(20), r.seconds.toFixed(2).padStart(7), r.cpuSeconds.toFixed(2).padStart(7), r.peakRssDeltaMB.toFixed(0).padStart(13)];
+    console.log(`${cells.join(" ")}  ${speedup.padEnd(19)}  ${target}`);
   }
 }
+
+const verdict = (met) => (met ? "met" : "MISSED");
 
 module.exports = { run };
 
 if (require.main === module) {
-  if (process.argv[2] === "--child") {
-    measure(process.argv[3], process.argv[4]).then((result) => console.log(`RESULT ${JSON.stringify(result)}`));
-  } else {
-    printTable(run({ rows: Number(process.argv[2] ?? 1_000_000) }));
-  }
+  const main =
+    process.argv[2] === "--child"
+      ? measure(process.argv[3], process.argv[4]).then((result) => console.log(`RESULT ${JSON.stringify(result)}`))
+      : run({ rows: Number(process.argv[2]) || TARGET_ROWS });
+  main.catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
 }

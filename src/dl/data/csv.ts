@@ -28,6 +28,7 @@ export type ReadCsvOptions = CsvOptions & {
 
 export function readCsv(path: string, options: ReadCsvOptions & { as: "columns" }): Promise<CsvTable>;
 export function readCsv(path: string, options?: ReadCsvOptions & { as?: "dataframe" }): Promise<DataFrame>;
+export function readCsv(path: string, options: ReadCsvOptions): Promise<CsvTable | DataFrame>;
 export async function readCsv(path: string, options: ReadCsvOptions = {}): Promise<CsvTable | DataFrame> {
   const feed = (sink: TableSink) => feedFile(path, sink, options);
   const first = await feed(new TableSink(options, path));
