@@ -3,7 +3,8 @@
  * first use) and their declarations for the type checker (the first cell's context).
  */
 import { join } from "node:path";
-import { clearOutput, display } from "../display/display";
+import { clearOutput } from "../display/display";
+import { displayWithPlotly } from "../dl/runtime";
 import type { OutputRouter } from "./output";
 
 export interface PreludeEntry {
@@ -29,9 +30,14 @@ export function preludeEntries(packageRoot: string, output: OutputRouter): Prelu
       load: () => require("../dl/runtime").loadDanfo(),
     },
     {
+      name: "dl",
+      declaration: `import type * as __tsdl_dl from ${JSON.stringify(join(dist, "dl/index"))};\ndeclare const dl: typeof __tsdl_dl;`,
+      load: () => require("../dl/runtime").loadDl(),
+    },
+    {
       name: "display",
-      declaration: `import type { display as __tsdl_display, clearOutput as __tsdl_clearOutput } from ${JSON.stringify(join(dist, "display/display"))};\ndeclare const display: typeof __tsdl_display;\ndeclare const clearOutput: typeof __tsdl_clearOutput;`,
-      load: () => display,
+      declaration: `import type { displayWithPlotly as __tsdl_display } from ${JSON.stringify(join(dist, "dl/runtime"))};\nimport type { clearOutput as __tsdl_clearOutput } from ${JSON.stringify(join(dist, "display/display"))};\ndeclare const display: typeof __tsdl_display;\ndeclare const clearOutput: typeof __tsdl_clearOutput;`,
+      load: () => displayWithPlotly,
     },
     { name: "clearOutput", declaration: "", load: () => clearOutput },
     {

@@ -1,0 +1,16 @@
+/**
+ * `dl`, the helper library every cell sees: datasets, data readers, classic models, metrics,
+ * plots, training callbacks and slide claims. Plain library code: usable without a kernel.
+ */
+export * as datasets from "./datasets";
+export * as data from "./data";
+export * as models from "./models";
+export * as metrics from "./metrics";
+export * as plot from "./plot";
+export * as callbacks from "./callbacks";
+export * as rl from "./rl";
+export { claim, evaluateClaim, isQuickRun } from "./claim";
+export type { Claim, ClaimInput } from "./claim";
+export { predictBatched } from "./predict";
+export { backendInfo } from "./runtime";
+export { imageGrid, imagePng } from "../display/renderers";

@@ -1,0 +1,7 @@
+/** `dl.models`: the classic models of the WISDM table (J48, logistic regression, the straw man). */
+export { J48 } from "./classic/j48";
+export type { J48Options } from "./classic/j48";
+export { LogisticRegression } from "./classic/logistic";
+export type { LogisticOptions } from "./classic/logistic";
+export { MajorityClassifier } from "./classic/majority";
+export type { Classifier } from "./classic/types";
