@@ -1,11 +1,15 @@
 /** The `tsdl` command line: parses arguments and hands off to one module per command. */
 import { installKernelspec } from "./install";
 import { runKernel } from "./kernel-command";
+import { reproduceCommand, REPRODUCE_USAGE } from "./reproduce-command";
+import { runCommand, RUN_USAGE } from "./run-command";
 import { version } from "../version";
 
 const USAGE = `usage: tsdl <command>
   tsdl install [--user | --sys-prefix | --prefix DIR] [--name NAME] [--display-name TEXT]
   tsdl kernel CONNECTION_FILE
+  ${RUN_USAGE}
+  ${REPRODUCE_USAGE}
   tsdl --version`;
 
 export async function main(args: string[]): Promise<number> {
@@ -20,6 +24,10 @@ export async function main(args: string[]): Promise<number> {
     case "kernel":
       if (!rest[0]) throw new Error("tsdl kernel needs the connection file Jupyter passes");
       return runKernel(rest[0]);
+    case "run":
+      return runCommand(rest);
+    case "reproduce":
+      return reproduceCommand(rest);
     case undefined:
     case "help":
     case "--help":
