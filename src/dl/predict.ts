@@ -2,13 +2,15 @@
  * Batched inference that copies each input row once.
  *
  * tfjs-layers' model.predict(x, {batchSize}) cuts batches with tf.slice. The
- * wasm backend's Slice kernel starts with backend.readSync(x.dataId), which
+ * wasm backend's own Slice kernel starts with backend.readSync(x.dataId), which
  * copies the *whole* input off the heap, so predicting n rows in batches of b
- * copies n * n / b rows. Here each batch is read from the heap by range
- * instead (BackendWasm.readSync(dataId, start, end)).
+ * copies n * n / b rows. Here each batch is copied heap to heap, rows only;
+ * this holds even with tsdl's kernels disabled (TSDL_FAST_KERNELS=0), when
+ * model.predict is back on tfjs's Slice.
  */
 import * as tf from "@tensorflow/tfjs";
 import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
+import { sliceBox } from "./kernels/wasm/slice";
 
 export interface PredictBatchedOptions {
   /** Rows per model call; tfjs's default is 32. */
@@ -23,12 +25,14 @@ export function predictBatched(model: tf.LayersModel, x: Inputs, options: Predic
   const rows = countRows(inputs);
   const batchSize = options.batchSize ?? 32;
   if (!(Number.isInteger(batchSize) && batchSize > 0)) throw new Error(`batchSize must be a positive integer, got ${batchSize}`);
+  const outputNames = model.outputs.map((o) => o.name);
   return tf.tidy(() => {
     const perOutput: tf.Tensor[][] = [];
     for (let start = 0; start < rows; start += batchSize) {
       const size = Math.min(batchSize, rows - start);
-      // Pass the batch size on: model.predict would otherwise re-batch by 32 (and slice again).
-      const outs = tf.tidy(() => toArray(model.predict(inputs.map((t) => sliceRows(t, start, size)), { batchSize: size })));
+      // model.execute is the per-batch step of model.predict's own loop, without
+      // its re-batching and its one-batch concat (an extra copy of every output).
+      const outs = tf.tidy(() => toArray(model.execute(inputs.map((t) => sliceRows(t, start, size)), outputNames)));
       outs.forEach((out, i) => (perOutput[i] ??= []).push(out));
     }
     const joined = perOutput.map((batches) => tf.concat(batches, 0));
@@ -49,9 +53,8 @@ function countRows(inputs: tf.Tensor[]): number {
 function sliceRows(t: tf.Tensor, start: number, size: number): tf.Tensor {
   const backend = wasmHolding(t);
   if (!backend) return t.slice(start, size);
-  const rowSize = t.size / t.shape[0];
-  const values = backend.readSync(t.dataId, start * rowSize, (start + size) * rowSize) as tf.TypedArray;
-  return tf.tensor(values, [size, ...t.shape.slice(1)], t.dtype);
+  const begin = t.shape.map((_, d) => (d === 0 ? start : 0));
+  return tf.engine().makeTensorFromTensorInfo(sliceBox(backend, t, begin, [size, ...t.shape.slice(1)]), backend);
 }
 
 /** The active wasm backend if it holds t's numeric data (tfjs moves data between backends lazily). */
