@@ -7,7 +7,7 @@
  * joined on one line are both read; a trailing empty field (`x,y,z,;`) is accepted;
  * anything else that is not six valid fields is skipped and counted by reason.
  */
-import { parseAsciiNumber } from "./ascii-number";
+import { NumberSyntax, ParsedNumber, parseNumber } from "../data/parse-number";
 
 /** The class order of the published ARFF; activity codes index this list. */
 export const ACTIVITIES = ["Walking", "Jogging", "Upstairs", "Downstairs", "Sitting", "Standing"] as const;
@@ -138,11 +138,11 @@ class RawParser {
     }
     const activity = matchActivity(bytes, commas[0] + 1, commas[1]);
     if (activity < 0) return "unknownActivity";
-    const user = parseAsciiNumber(bytes, start, commas[0]);
-    const timestamp = parseAsciiNumber(bytes, commas[1] + 1, commas[2]);
-    const x = parseAsciiNumber(bytes, commas[2] + 1, commas[3]);
-    const y = parseAsciiNumber(bytes, commas[3] + 1, commas[4]);
-    const z = parseAsciiNumber(bytes, commas[4] + 1, end);
+    const user = numberAt(bytes, start, commas[0]);
+    const timestamp = numberAt(bytes, commas[1] + 1, commas[2]);
+    const x = numberAt(bytes, commas[2] + 1, commas[3]);
+    const y = numberAt(bytes, commas[3] + 1, commas[4]);
+    const z = numberAt(bytes, commas[4] + 1, end);
     const finite = Number.isFinite(timestamp) && Number.isFinite(x) && Number.isFinite(y) && Number.isFinite(z);
     if (!finite || !Number.isInteger(user) || user < 0) return "badNumber";
     const row = this.length;
@@ -227,4 +227,13 @@ function skipBlanksForward(bytes: Uint8Array, start: number, end: number): numbe
 function skipBlanksBackward(bytes: Uint8Array, start: number, end: number): number {
   while (end > start && isBlank(bytes[end - 1])) end--;
   return end;
+}
+
+/** One reused result object: parsing a field allocates nothing. */
+const parsed: ParsedNumber = { value: 0, syntax: NumberSyntax.NotANumber };
+
+/** The number in bytes[start, end), NaN unless the whole range is one (the CSV reader's rules). */
+function numberAt(bytes: Uint8Array, start: number, end: number): number {
+  parseNumber(bytes, start, end, parsed);
+  return parsed.value;
 }

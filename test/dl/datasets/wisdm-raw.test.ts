@@ -4,7 +4,7 @@ import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { create as createTar } from "tar";
-import { parseAsciiNumber } from "../../../src/dl/datasets/ascii-number";
+import { NumberSyntax, ParsedNumber, parseNumber } from "../../../src/dl/data/parse-number";
 import { gitBlobSha1Hex } from "../../../src/dl/datasets/checksum";
 import { binFractions, peakTimeMs } from "../../../src/dl/datasets/wisdm-features";
 import {
@@ -59,7 +59,8 @@ describe("parsing the raw format", () => {
 
   test("numbers parse exactly as Number() does", () => {
     const bytes = (s: string) => Buffer.from(s, "latin1");
-    const parse = (s: string) => parseAsciiNumber(bytes(s), 0, s.length);
+    const out: ParsedNumber = { value: 0, syntax: NumberSyntax.NotANumber };
+    const parse = (s: string) => (parseNumber(bytes(s), 0, s.length, out), out.value);
     for (const text of ["0", "-0.0", "12.680544", "1.2E-4", "-3e+2", "+7", ".5", "5.", "49105962326000", "1.23456789012345678"]) {
       expect(parse(text)).toBe(Number(text));
     }
