@@ -22,6 +22,7 @@ const log = (text: string) => writeSync(2, `[tsdl sentinel] ${text}\n`);
 
 /** How long a main thread may take to answer before it counts as stuck in synchronous code. */
 const PING_TIMEOUT_MS = 250;
+const ORPHAN_CHECK_MS = 2000;
 
 const heartbeat = new zmq.Reply({ linger: 0 });
 const control = new zmq.Router({ linger: 0 });
@@ -32,8 +33,24 @@ async function main(): Promise<void> {
   await Promise.all([heartbeat.bind(endpoint(info, "hb")), control.bind(endpoint(info, "control"))]);
   port.on("message", onMainMessage);
   port.postMessage({ type: "ready" } satisfies SentinelToMain);
+  exitWhenOrphaned();
   void echoHeartbeats();
   for await (const frames of control) onControl(frames);
+}
+
+/**
+ * A kernel whose launcher died (a crashed runner, a killed test) would otherwise live on,
+ * possibly spinning in a cell. As ipykernel does, it ends itself once it is orphaned; from
+ * here, because the main thread may be the one spinning.
+ */
+function exitWhenOrphaned(): void {
+  const parent = process.ppid;
+  if (parent === 1) return; // started by init or a container entrypoint: nothing to watch
+  setInterval(() => {
+    if (process.ppid === parent) return;
+    log(`parent process ${parent} is gone; exiting`);
+    process.kill(process.pid, "SIGKILL");
+  }, ORPHAN_CHECK_MS).unref();
 }
 
 async function echoHeartbeats(): Promise<void> {
