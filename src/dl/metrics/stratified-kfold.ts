@@ -15,7 +15,9 @@ export function stratifiedKFold(labels: ArrayLike<number>, k: number, seed: numb
   if (!Number.isInteger(k) || k < 2) throw new RangeError(`k must be an integer >= 2, got ${k}`);
   if (k > labels.length) throw new RangeError(`k = ${k} exceeds the ${labels.length} instances`);
   const shuffled = shuffleInPlace(Array.from({ length: labels.length }, (_, i) => i), mulberry32(seed));
-  const grouped = shuffled.map((index, position) => ({ index, position })).sort((a, b) => labels[a.index] - labels[b.index] || a.position - b.position);
+  const grouped = shuffled
+    .map((index, position) => ({ index, position }))
+    .sort((a, b) => labels[a.index] - labels[b.index] || a.position - b.position);
   const folds = new Array<number>(labels.length);
   grouped.forEach(({ index }, rank) => (folds[index] = rank % k));
   return folds;

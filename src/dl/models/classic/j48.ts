@@ -11,12 +11,12 @@ export interface J48Options {
   confidence?: number;
   /** Minimum instances per branch (Weka -M). */
   minNumObj?: number;
-  /** false grows the tree without collapsing or pruning (Weka -U). */
+  /** false skips error-based pruning (Weka -U). */
   prune?: boolean;
   subtreeRaising?: boolean;
-  /** Collapse subtrees that do not reduce training error (Weka's default). */
+  /** Collapse subtrees that do not reduce training error (always on in Weka 3.6; -O later). */
   collapseTree?: boolean;
-  /** Penalise numeric cuts by log2(#cuts)/N (Weka's default; -J turns it off). */
+  /** Penalise numeric cuts by log2(#cuts)/N (always on in Weka 3.6; -J later). */
   useMdlCorrection?: boolean;
   /** Defaults to max(y) + 1. */
   numClasses?: number;
@@ -27,8 +27,11 @@ export interface J48Options {
 const DEFAULTS = { confidence: 0.25, minNumObj: 2, prune: true, subtreeRaising: true, collapseTree: true, useMdlCorrection: true };
 
 /**
- * A C4.5 decision tree with the behaviour of Weka's J48 (C4.5 release 8) with its default options, for numeric
- * attributes with missing values (NaN). Binary tests `x <= t`; see c45/ for each rule.
+ * A C4.5 decision tree that behaves like Weka's J48 (C4.5 release 8) with its default
+ * options, for numeric attributes with missing values (NaN): binary tests `x <= t`,
+ * gain ratio with the average-gain rule and MDL correction, fractional instances,
+ * collapsing, pessimistic pruning with subtree raising. Each rule lives in c45/.
+ * Nominal attributes are not supported (WISDM has none once `user` is dropped).
  */
 export class J48 implements Classifier {
   private readonly options: typeof DEFAULTS & J48Options;
@@ -42,10 +45,8 @@ export class J48 implements Classifier {
   fit(X: FeatureMatrix, y: Labels): this {
     const set = toTrainingSet(X, y, this.options.numClasses ?? inferNumClasses(y));
     const root = new TreeGrower(set, this.options).grow();
-    if (this.options.prune) {
-      if (this.options.collapseTree) collapse(root);
-      new Pruner(set, this.options).prune(root);
-    }
+    if (this.options.collapseTree) collapse(root);
+    if (this.options.prune) new Pruner(set, this.options).prune(root);
     this.root = root;
     this.numClasses = set.numClasses;
     return this;

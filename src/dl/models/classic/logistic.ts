@@ -7,6 +7,8 @@ export interface LogisticOptions {
   /** Ridge on the (standardised) coefficients; Weka's default -R 1e-8. */
   ridge?: number;
   maxIterations?: number;
+  /** Newton stops when it expects less than this improvement of the log-likelihood (default 0.01). */
+  decrementTolerance?: number;
   /** Defaults to max(y) + 1. */
   numClasses?: number;
 }
@@ -31,7 +33,8 @@ export class LogisticRegression implements Classifier {
     const data = this.design(X);
     const objective = logisticObjective(data, Int32Array.from(y), this.numClasses, this.options.ridge ?? 1e-8);
     const start = new Float64Array((this.numClasses - 1) * data.width);
-    const { x, ...summary } = minimizeNewton(objective, start, { maxIterations: this.options.maxIterations ?? 100 });
+    const { maxIterations = 100, decrementTolerance = 1e-2 } = this.options;
+    const { x, ...summary } = minimizeNewton(objective, start, { maxIterations, decrementTolerance });
     this.weights = x;
     this.optimisation = summary;
     return this;

@@ -2,7 +2,7 @@ import { C45Node } from "./node";
 import { bestNumericSplit, NumericSplitCandidate } from "./numeric-split";
 import { selectSplit } from "./select-split";
 import { classDistribution, splitRows } from "./split-rows";
-import { approxEqual, atMost } from "./tolerance";
+import { approxEqual, atLeast, atMost } from "./tolerance";
 import { allRowsWithUnitWeight, TrainingSet, WeightedRows } from "./training-set";
 
 export interface GrowOptions {
@@ -42,6 +42,7 @@ export class TreeGrower {
 
     node.attribute = split.attribute;
     node.threshold = this.snapToTrainingValue(split.attribute, split.midpoint);
+    // A chosen test always has rows with known values, so the fallback split is never used here.
     const { distribution, parts } = splitRows(this.set, data, node.attribute, node.threshold, [0.5, 0.5]);
     node.distribution = distribution;
     const childSorted = parts.map((part) => this.sublists(sorted, part));
@@ -52,7 +53,7 @@ export class TreeGrower {
   /** C4.5 stops when fewer than 2·minNumObj instances remain or all share one class. */
   private isTooSmallOrPure(node: C45Node): boolean {
     const { total, perClass } = node.distribution;
-    return total - 2 * this.options.minNumObj < -1e-6 || approxEqual(total, perClass[node.distribution.maxClass()]);
+    return !atLeast(total, 2 * this.options.minNumObj) || approxEqual(total, perClass[node.distribution.maxClass()]);
   }
 
   private chooseSplit(data: WeightedRows, sorted: Int32Array[], nodeTotal: number): NumericSplitCandidate | null {

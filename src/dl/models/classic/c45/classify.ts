@@ -5,7 +5,9 @@ import { branchOf } from "./split-rows";
 /**
  * Class probabilities for one instance. A missing tested value sends the instance down
  * every branch, weighted by the share of training weight each branch received, and the
- * leaves' class distributions are summed (Quinlan 1993, §3.3).
+ * leaves' class distributions are summed (Quinlan 1993, §3.3). A leaf left without
+ * instances by subtree raising contributes zeros; if that is all an instance reaches,
+ * Weka leaves it unclassified, while predict() falls back to class 0.
  */
 export function classProbabilities(root: C45Node, x: FeatureRow, numClasses: number): number[] {
   const probabilities = new Array<number>(numClasses).fill(0);

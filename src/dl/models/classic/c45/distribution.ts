@@ -49,12 +49,7 @@ export class Distribution {
     return leaf;
   }
 
-  /** Class probabilities within one bag, or overall if that bag is empty. */
-  probabilityInBag(classIndex: number, bag: number): number {
-    if (clearlyGreater(this.perBag[bag], 0)) return this.perClassPerBag[bag][classIndex] / this.perBag[bag];
-    return this.probability(classIndex);
-  }
-
+  /** Share of the weight in one class (0 for an empty distribution, as in Weka). */
   probability(classIndex: number): number {
     return this.total > 0 ? this.perClass[classIndex] / this.total : 0;
   }

@@ -53,7 +53,8 @@ export function bestNumericSplit(input: NumericSplitInput): NumericSplitCandidat
     for (; moved < next; moved++) moveLeft(sides, labels[rows[moved]], rowWeight[rows[moved]]);
     if (!atLeast(sides.perBag[0], minSplit) || !atLeast(sides.perBag[1], minSplit)) continue;
     cutsTried++;
-    const bagsEntropy = weightedEntropy(sides.perClassPerBag[0], sides.perBag[0]) + weightedEntropy(sides.perClassPerBag[1], sides.perBag[1]);
+    const bagsEntropy =
+      weightedEntropy(sides.perClassPerBag[0], sides.perBag[0]) + weightedEntropy(sides.perClassPerBag[1], sides.perBag[1]);
     const gain = infoGain(knownEntropy, bagsEntropy, nodeTotal);
     if (clearlyGreater(gain, bestGain)) {
       bestGain = gain;

@@ -19,7 +19,8 @@ export function addedErrors(total: number, errors: number, confidence: number): 
   if (errors + 0.5 >= total) return Math.max(total - errors, 0);
   const z = normalQuantile(1 - confidence);
   const f = (errors + 0.5) / total;
-  const upper = (f + (z * z) / (2 * total) + z * Math.sqrt(f / total - (f * f) / total + (z * z) / (4 * total * total))) / (1 + (z * z) / total);
+  const spread = z * Math.sqrt(f / total - (f * f) / total + (z * z) / (4 * total * total));
+  const upper = (f + (z * z) / (2 * total) + spread) / (1 + (z * z) / total);
   return upper * total - errors;
 }
 

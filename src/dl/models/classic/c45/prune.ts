@@ -43,7 +43,9 @@ export class Pruner {
     if (node.isLeaf) return;
     node.children.forEach((child) => this.prune(child));
     const largest = node.children[node.distribution.maxBag()];
-    const errorsOfLargestBranch = this.options.subtreeRaising ? this.estimatedErrorsForBranch(largest, node.train) : Infinity;
+    const errorsOfLargestBranch = this.options.subtreeRaising
+      ? this.estimatedErrorsForBranch(largest, node.train)
+      : Infinity;
     const errorsAsLeaf = estimatedLeafErrors(node.distribution, this.options.confidence);
     const errorsOfSubtree = this.estimatedErrors(node);
     if (atMost(errorsAsLeaf, errorsOfSubtree + 0.1) && atMost(errorsAsLeaf, errorsOfLargestBranch + 0.1)) {
@@ -84,5 +86,6 @@ export class Pruner {
 }
 
 function proportions(distribution: Distribution): number[] {
-  return Array.from(distribution.perBag, (weight) => (distribution.total > 0 ? weight / distribution.total : 1 / distribution.numBags));
+  const { perBag, total, numBags } = distribution;
+  return Array.from(perBag, (weight) => (total > 0 ? weight / total : 1 / numBags));
 }

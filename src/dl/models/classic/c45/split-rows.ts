@@ -2,8 +2,8 @@ import { Distribution } from "./distribution";
 import { clearlyGreater } from "./tolerance";
 import { TrainingSet, WeightedRows } from "./training-set";
 
-export const LEFT = 0;
-export const RIGHT = 1;
+const LEFT = 0;
+const RIGHT = 1;
 
 /** The branch of a binary numeric test: C4.5 sends `value <= threshold` left; -1 = missing. */
 export function branchOf(value: number, threshold: number): number {
@@ -45,7 +45,8 @@ export function splitRows(
       distribution.add(branch, set.labels[data.rows[i]], data.weights[i] * proportions[branch]);
     }
   }
-  return { distribution, parts: [LEFT, RIGHT].map((branch) => partOf(data, column, threshold, branch, proportions[branch])) as [WeightedRows, WeightedRows] };
+  const parts = [LEFT, RIGHT].map((branch) => partOf(data, column, threshold, branch, proportions[branch]));
+  return { distribution, parts: parts as [WeightedRows, WeightedRows] };
 }
 
 function branchProportions(known: Distribution, fallback: ArrayLike<number>): number[] {
