@@ -8,7 +8,9 @@ import { packageRoot, version } from "../version";
 export async function runKernel(connectionFile: string): Promise<number> {
   const info = readConnectionFile(connectionFile);
   const compiler = new WorkerCompiler(packageRoot);
-  const banner = `tsdl ${version} — TypeScript ${compiler.typescriptVersion} with TensorFlow.js, danfo.js and Plotly (Node ${process.version})`;
+  const banner =
+    `tsdl ${version} — TypeScript ${compiler.typescriptVersion} with TensorFlow.js, danfo.js and Plotly (Node ${process.version})\n` +
+    `TensorFlow.js backend: ${process.env.TSDL_BACKEND ? `${process.env.TSDL_BACKEND} (TSDL_BACKEND)` : "the fastest that loads (gpu > node > wasm > cpu)"}, announced when a cell first uses tf`;
   const language = new TypeScriptLanguage(compiler, process.cwd(), packageRoot, banner);
   const kernel = new Kernel(info, language);
   // SIGINT (Jupyter's interrupt_mode "signal", or Ctrl-C in a terminal) interrupts the cell, never the kernel.
