@@ -4,7 +4,7 @@
  * like the real recordings) plus gravity and Gaussian noise. It is not WISDM data and no
  * result computed on it says anything about activity recognition.
  */
-import { Random } from "./synthetic/random";
+import { Random } from "../random";
 import { ACTIVITIES, Activity } from "./wisdm-parse";
 
 export interface SyntheticRawOptions {

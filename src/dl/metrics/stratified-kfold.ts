@@ -1,4 +1,4 @@
-import { mulberry32, shuffleInPlace } from "./random";
+import { mulberry32, shuffleInPlace } from "../random";
 
 /**
  * Stratified k-fold assignment: returns the fold (0..k-1) of every instance, such that

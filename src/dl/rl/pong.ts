@@ -8,7 +8,7 @@
  * Observations are the binary frames of Karpathy's preprocessing (0 background,
  * 1 paddles and ball), `frameSize` x `frameSize`: 80 as in the blog, smaller to train faster.
  */
-import { Random } from "../datasets/synthetic/random";
+import { Random } from "../random";
 import {
   AGENT_X,
   BALL_HEIGHT,

@@ -5,7 +5,7 @@
  * discounted return.
  */
 import * as tf from "@tensorflow/tfjs";
-import { Random } from "../datasets/synthetic/random";
+import { Random } from "../random";
 import { upProbabilities } from "./policy-network";
 import { discountRewards, normalize } from "./returns";
 

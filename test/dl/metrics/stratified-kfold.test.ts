@@ -1,4 +1,4 @@
-import { mulberry32, shuffleInPlace } from "../../../src/dl/metrics/random";
+import { mulberry32, shuffleInPlace } from "../../../src/dl/random";
 import { foldSplit, stratifiedKFold } from "../../../src/dl/metrics/stratified-kfold";
 
 describe("stratifiedKFold", () => {

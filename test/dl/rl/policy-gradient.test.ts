@@ -2,7 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { discountRewards, normalize, trainPong, rewardImprovement } from "../../../src/dl/rl/policy-gradient";
 import { createPolicyNetwork } from "../../../src/dl/rl/policy-network";
 import { BinaryActionEnv, reinforce, rollOutBatch } from "../../../src/dl/rl/reinforce";
-import { Random } from "../../../src/dl/datasets/synthetic/random";
+import { Random } from "../../../src/dl/random";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");

@@ -3,7 +3,7 @@
  * triangles (label 1) inside a ring of circles (label 0). No straight line separates
  * them in cartesian coordinates; in polar coordinates the radius alone does.
  */
-import { Random } from "./random";
+import { Random } from "../../random";
 import { LabeledPoints } from "./types";
 
 export const TRIANGLE = 1;

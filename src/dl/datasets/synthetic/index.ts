@@ -1,4 +1,4 @@
-export { mulberry32, Random } from "./random";
+export { mulberry32, Random } from "../../random";
 export type { Example2D, LabeledPoints, TrainTestSplit } from "./types";
 export { pointCount } from "./types";
 export { playgroundDataset, PLAYGROUND_DOMAIN } from "./playground";

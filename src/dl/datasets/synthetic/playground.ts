@@ -7,7 +7,7 @@
  *
  * Labels are +1 / -1 as in the Playground; `noise` is the slider value 0..50.
  */
-import { Random } from "./random";
+import { Random } from "../../random";
 import { Example2D, TrainTestSplit, toColumns } from "./types";
 
 export type PlaygroundDatasetName = "circle" | "xor" | "gauss" | "spiral";

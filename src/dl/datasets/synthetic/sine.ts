@@ -3,7 +3,7 @@
  * polynomial curve fitting): ten points are fitted well by a cubic and interpolated
  * wildly by a degree-9 polynomial.
  */
-import { Random } from "./random";
+import { Random } from "../../random";
 
 export interface SineSamples {
   x: Float32Array;

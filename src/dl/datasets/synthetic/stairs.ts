@@ -14,7 +14,7 @@
  * and [0, 212, 169, 167] are stairs, [12, 61, 158, 248] (bottom row only) is not, which
  * is exactly the single-layer perceptron's mistake the slide shows.
  */
-import { Random } from "./random";
+import { Random } from "../../random";
 
 export type StairsKind = "left" | "right" | "other";
 

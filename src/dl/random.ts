@@ -1,6 +1,6 @@
 /**
- * One small seeded PRNG for every synthetic dataset and environment, so a notebook
- * cell re-run with the same seed draws exactly the same numbers.
+ * One small seeded PRNG for everything random in dl (synthetic datasets, environments, CV folds),
+ * so a notebook cell re-run with the same seed draws exactly the same numbers on every machine.
  */
 
 /** mulberry32: a 32-bit state generator, fast and good enough for toy data. */
@@ -55,11 +55,15 @@ export class Random {
 
   /** In-place Fisher–Yates shuffle, walking from the end like the Playground does. */
   shuffle<T>(items: T[]): T[] {
-    for (let counter = items.length; counter > 0; ) {
-      const index = this.int(counter);
-      counter--;
-      [items[counter], items[index]] = [items[index], items[counter]];
-    }
-    return items;
+    return shuffleInPlace(items, this.next);
   }
+}
+
+/** In-place Fisher–Yates shuffle driven by `random` (uniform in [0, 1)), from the last item down. */
+export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
 }
