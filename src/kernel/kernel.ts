@@ -22,7 +22,12 @@ export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 export function log(text: string): void {
   // fd 2 directly: process.stderr may be redirected into a cell's output by the engine.
-  writeSync(2, `[tsdl] ${text}\n`);
+  try {
+    writeSync(2, `[tsdl] ${text}\n`);
+  } catch {
+    // stderr may be a non-blocking pipe that nobody reads fast enough (EAGAIN) or closed (EPIPE).
+    // The line is lost; throwing here would end the receive loop that logged it (a deaf kernel).
+  }
 }
 
 export class Kernel {
@@ -116,7 +121,14 @@ export class Kernel {
 
   private async receive(socket: zmq.Router, onFrames: (frames: Buffer[]) => void): Promise<void> {
     try {
-      for await (const frames of socket) onFrames(frames);
+      for await (const frames of socket) {
+        // One message that breaks its handler must not end the loop for all later ones.
+        try {
+          onFrames(frames);
+        } catch (e) {
+          log(`failed to take a message: ${(e as Error)?.stack ?? e}`);
+        }
+      }
     } catch (e) {
       if (!this.closing) log(`receive loop ended: ${e}`);
     }
@@ -158,7 +170,8 @@ export class Kernel {
   }
 
   private async handle(msg: Message, channel: Channel): Promise<void> {
-    const handler = this.handlers[msg.header.msg_type];
+    // Own properties only: a signed msg_type such as "constructor" or "toString" must not reach Object.prototype.
+    const handler = Object.hasOwn(this.handlers, msg.header.msg_type) ? this.handlers[msg.header.msg_type] : undefined;
     if (!handler) {
       log(`ignored unknown message type ${JSON.stringify(msg.header.msg_type).slice(0, 80)} on ${channel}`);
       return;

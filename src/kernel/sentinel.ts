@@ -18,7 +18,13 @@ const flags = new Int32Array(shared);
 const signer = new Signer(info.key, info.signature_scheme);
 const port = parentPort!;
 /** Written directly: the main thread, which logs everything else, may be the one that is stuck. */
-const log = (text: string) => writeSync(2, `[tsdl sentinel] ${text}\n`);
+const log = (text: string) => {
+  try {
+    writeSync(2, `[tsdl sentinel] ${text}\n`);
+  } catch {
+    // A full non-blocking stderr pipe (EAGAIN) loses the line rather than ending the control loop.
+  }
+};
 
 /** How long a main thread may take to answer before it counts as stuck in synchronous code. */
 const PING_TIMEOUT_MS = 250;
