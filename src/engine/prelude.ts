@@ -21,17 +21,17 @@ export function preludeEntries(packageRoot: string, output: OutputRouter): Prelu
   return [
     {
       name: "tf",
-      declaration: `import type * as __tsdl_tf from ${JSON.stringify(join(modules, "@tensorflow/tfjs"))};\ndeclare const tf: typeof __tsdl_tf;`,
+      declaration: namespaceImport("tf", join(modules, "@tensorflow/tfjs")),
       load: () => require("../dl/runtime").loadTf(),
     },
     {
       name: "dfd",
-      declaration: `import type * as __tsdl_dfd from ${JSON.stringify(join(modules, "danfojs-node"))};\ndeclare const dfd: typeof __tsdl_dfd;`,
+      declaration: namespaceImport("dfd", join(modules, "danfojs-node")),
       load: () => require("../dl/runtime").loadDanfo(),
     },
     {
       name: "dl",
-      declaration: `import type * as __tsdl_dl from ${JSON.stringify(join(dist, "dl/index"))};\ndeclare const dl: typeof __tsdl_dl;`,
+      declaration: namespaceImport("dl", join(dist, "dl/index")),
       load: () => require("../dl/runtime").loadDl(),
     },
     {
@@ -51,6 +51,11 @@ export function preludeEntries(packageRoot: string, output: OutputRouter): Prelu
       load: () => (prompt = "") => output.input(prompt, true),
     },
   ];
+}
+
+/** A namespace import gives the name as a value and as a namespace of types (`tf.Tensor`). */
+function namespaceImport(name: string, path: string): string {
+  return `import * as ${name} from ${JSON.stringify(path)};`;
 }
 
 export function preludeDeclarations(entries: PreludeEntry[]): string {

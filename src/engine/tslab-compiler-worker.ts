@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import type * as TS from "typescript";
 import type { CompileResult, Completeness, Completion, QuickInfo } from "./compiler";
-import { wrapTopLevelForAwait } from "./for-await";
+import { rewriteCell } from "./source-rewrites";
 
 export type CompilerRequest =
   | { id: number; op: "compile"; context: string; source: string }
@@ -47,7 +47,7 @@ function handle(req: CompilerRequest): unknown {
 }
 
 function compile(context: string, source: string): CompileResult {
-  const result = converter.convert(context, wrapTopLevelForAwait(ts, source));
+  const result = converter.convert(context, rewriteCell(ts, source));
   if (result.diagnostics.length > 0) {
     return {
       ok: false,

@@ -24,6 +24,11 @@ test("the first use of tf announces the backend once; a tensor shows an HTML tab
   expect(ofType(await run("tf.scalar(1)"), "stream")).toHaveLength(0); // announced once
 });
 
+test("tf, dfd and dl name types too", async () => {
+  const outputs = await run("const typed: tf.Tensor = tf.scalar(2);\nconst frame: dfd.DataFrame = new dfd.DataFrame({a: [1]});\nconst c: dl.Claim | null = null;\ntyped.shape.length");
+  expect(textOf(ofType(outputs, "execute_result"))).toBe("0");
+});
+
 test("a danfo DataFrame shows an HTML table", async () => {
   const [result] = bundles(await run("new dfd.DataFrame({a: [1, 2, 3]})"), "execute_result");
   expect(result["text/html"]).toMatch(/<table/);

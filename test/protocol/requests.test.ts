@@ -40,6 +40,11 @@ test("declarations persist and may be redeclared by a later cell", async () => {
   expect(textOf((await run("kept + f() + counter")).outputs)).toBe("45");
 });
 
+test("shorthand properties see earlier cells' variables", async () => {
+  await run("const seed = 3;");
+  expect(textOf((await run("({ seed, other: 1 })")).outputs)).toBe("{ seed: 3, other: 1 }");
+});
+
 test("top-level await and for await", async () => {
   expect(textOf((await run("await new Promise<number>((r) => setTimeout(() => r(5), 20))")).outputs)).toBe("5");
   const { outputs } = await run('async function* g() { yield 1; yield 2; }\nfor await (const v of g()) console.log("v" + v);');
