@@ -68,11 +68,13 @@ async function measureCells(client, importTf, runs) {
   await client.execute("1", { timeoutMs: 120_000 });
   const trivial = await timeCells(client, (i) => `${i} + 1`, runs);
   if (importTf) await client.execute('import * as tf from "@tensorflow/tfjs";', { timeoutMs: 120_000 });
+  const t0 = process.hrtime.bigint();
   await client.execute("const warm = tf.tensor([1]);", { timeoutMs: 120_000 });
+  const firstTfCell = ms(t0); // tsdl: loads the prelude's tf and picks the backend; tslab: tf already imported
   const tfCell = await timeCells(client, (i) => `const t${i}: tf.Tensor = tf.tensor([${i}, 2]); t${i}.shape`, runs);
   const trivialWithTf = await timeCells(client, (i) => `${i} * 2`, runs);
   const complete = await timeComplete(client, "tf.", Math.min(runs, 10));
-  return { trivial, trivialWithTf, tfCell, complete };
+  return { trivial, trivialWithTf, tfCell, complete, firstTfCell };
 }
 
 async function run(runs = 20) {
@@ -92,6 +94,7 @@ async function run(runs = 20) {
     ["trivial cell, tfjs imported", ours.trivialWithTf, theirs.trivialWithTf],
     ["cell touching tfjs types", ours.tfCell, theirs.tfCell],
     ["complete on `tf.`", ours.complete, theirs.complete],
+    ["first cell using tf (prelude load)", ours.firstTfCell, theirs.firstTfCell],
   ];
   console.log(`kernel latency, median ms (${runs} distinct cells, ${startRuns} starts)`);
   console.log("measure                               tsdl     tslab   tsdl/tslab");
