@@ -3,6 +3,7 @@
  * the execute queue with stop_on_error, stdin round-trips. Language-agnostic: it talks to a
  * `Language` and never looks inside code or values.
  */
+import { randomUUID } from "node:crypto";
 import { writeSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import * as zmq from "zeromq";
@@ -12,7 +13,7 @@ import { History } from "./history";
 import { ExecuteOutcome, KernelIO, Language } from "./language";
 import { SerialSender } from "./serial-sender";
 import { MainToSentinel, SentinelToMain, SHARED_CELL_RUNNING, SHARED_PING_ACKS, SHARED_SLOTS } from "./sentinel-protocol";
-import { Content, Message, PROTOCOL_VERSION, Signer, WireError, decode, encode, replyTo } from "./wire";
+import { Content, Message, PROTOCOL_VERSION, Signer, WireError, decode, encode, newHeader, replyTo } from "./wire";
 
 type Channel = "shell" | "control";
 type Handler = (msg: Message, channel: Channel) => Promise<void>;
@@ -32,6 +33,8 @@ export function log(text: string): void {
 
 export class Kernel {
   private readonly signer: Signer;
+  /** The kernel's own session id, for messages that answer no request. */
+  private readonly session = randomUUID();
   private readonly shell = new zmq.Router({ linger: 0, maxMessageSize: MAX_MESSAGE_BYTES });
   private readonly stdin = new zmq.Router({ linger: 0, maxMessageSize: MAX_MESSAGE_BYTES });
   private readonly iopub = new zmq.Publisher({ linger: 0 });
@@ -196,11 +199,16 @@ export class Kernel {
     this.sentinel.postMessage(msg);
   }
 
+  /** Broadcasts on iopub; `parent` null for output that belongs to no request. */
   publish(parent: Message | null, msgType: string, content: Content, metadata: Record<string, unknown> = {}): void {
-    const msg = parent
-      ? replyTo(parent, msgType, content, [Buffer.from(msgType)])
-      : { ...replyTo({ header: { session: "", username: "tsdl" } } as Message, msgType, content, [Buffer.from(msgType)]), parent_header: {} };
-    msg.metadata = metadata;
+    const msg: Message = {
+      identities: [Buffer.from(msgType)],
+      header: newHeader(msgType, parent?.header.session ?? this.session),
+      parent_header: parent?.header ?? {},
+      metadata,
+      content,
+      buffers: [],
+    };
     void this.out.iopub.send(encode(msg, this.signer));
   }
 
