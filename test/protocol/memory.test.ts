@@ -1,0 +1,64 @@
+/**
+ * Re-running a training cell, as students do, must not leak: tensors stay flat and RSS growth is
+ * bounded. The cell goes through the prelude's paths that could hold tensors: the dl progress
+ * callback, display of a model (renderer) and the kernel's display of the last value.
+ * A huge allocation fails the cell clearly and the kernel survives.
+ */
+import type { RunningKernel } from "../../src/client/launch";
+import { startKernel, textOf } from "./helpers";
+
+let kernel: RunningKernel;
+beforeAll(async () => {
+  kernel = await startKernel();
+}, 120_000);
+afterAll(() => kernel?.shutdown());
+
+/** Written as a student would: everything created and disposed in the cell. */
+const TRAINING_CELL = `
+const model = tf.sequential({ layers: [tf.layers.dense({ units: 16, activation: "relu", inputShape: [8] }), tf.layers.dense({ units: 1 })] });
+model.compile({ optimizer: "adam", loss: "meanSquaredError" });
+const xs = tf.randomNormal([64, 8]);
+const ys = xs.sum(1, true);
+const history = await model.fit(xs, ys, { epochs: 1, batchSize: 16, verbose: 0, callbacks: [dl.callbacks.progress()] });
+display(model);
+tf.dispose([xs, ys]);
+model.dispose();
+history.history.loss.length`;
+
+interface Usage {
+  tensors: number;
+  rss: number;
+}
+
+async function run(code: string): Promise<string> {
+  const { reply, outputs } = await kernel.client.execute(code, { timeoutMs: 120_000 });
+  if (reply.content.status !== "ok") throw new Error(`cell failed: ${reply.content.ename}: ${reply.content.evalue}`);
+  return textOf(outputs);
+}
+
+/** Measured inside the kernel process, after a garbage collection if node exposes one. */
+async function usage(): Promise<Usage> {
+  const text = await run('(globalThis as any).gc?.();\nconsole.log(JSON.stringify({ tensors: tf.memory().numTensors, rss: process.memoryUsage().rss }))');
+  return JSON.parse(text) as Usage;
+}
+
+test("100 runs of a small training cell keep numTensors flat and RSS growth under 150 MB", async () => {
+  const seen: Record<number, Usage> = {};
+  for (let runNo = 1; runNo <= 100; runNo++) {
+    expect(await run(TRAINING_CELL)).toContain("1");
+    if (runNo === 2 || runNo === 10 || runNo === 100) seen[runNo] = await usage();
+  }
+  expect(seen[100].tensors).toBe(seen[2].tensors);
+  const growthMB = (seen[100].rss - seen[10].rss) / 2 ** 20;
+  expect(growthMB).toBeLessThan(150);
+}, 600_000);
+
+test("a huge tensor fails its cell with a clear error and the kernel survives", async () => {
+  await run("const before = tf.memory().numTensors;");
+  const { reply } = await kernel.client.execute("const huge = tf.zeros([1e6, 1e6]);", { timeoutMs: 120_000 });
+  expect(reply.content.status).toBe("error");
+  expect(`${reply.content.ename}: ${reply.content.evalue}`).toMatch(/length|memory|size|allocat/i);
+  expect(await run("tf.memory().numTensors - before")).toBe("0");
+  expect(await run("tf.tensor([1, 2, 3]).sum().dataSync()[0]")).toBe("6");
+  expect(await kernel.client.heartbeat(5000)).toBe(true);
+}, 180_000);
