@@ -1,6 +1,6 @@
 /** `tsdl run NOTEBOOK.ipynb`: executes a notebook headlessly and saves the executed copy. */
 import { parseArgs } from "node:util";
-import { parseParameter } from "../runner/parameters";
+import { parameterFromArg } from "../runner/parameters";
 import { progressLine } from "../runner/progress";
 import { RunResult, runNotebook } from "../runner/run";
 
@@ -31,7 +31,7 @@ export async function runCommand(args: string[]): Promise<number> {
   const result = await runNotebook({
     input: positionals[0],
     output: values.out,
-    parameters: Object.fromEntries((values.param ?? []).map(parseParameter)),
+    parameters: Object.fromEntries((values.param ?? []).map(parameterFromArg)),
     quick: values.quick,
     timeoutSeconds: parseSeconds(values.timeout, "--timeout"),
     allowErrors: values["allow-errors"],

@@ -10,7 +10,7 @@ export type Parameters = Record<string, unknown>;
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /** `name=value` -> [name, value]; the value is JSON when it parses, else the string itself. */
-export function parseParameter(arg: string): [string, unknown] {
+export function parameterFromArg(arg: string): [string, unknown] {
   const at = arg.indexOf("=");
   const name = at < 0 ? arg : arg.slice(0, at);
   if (at < 0 || !IDENTIFIER.test(name)) throw new Error(`-p expects name=value with a TypeScript identifier as name, got ${JSON.stringify(arg)}`);
