@@ -9,7 +9,11 @@
  * - "stairs" are three dark pixels forming a step: the whole bottom row plus one top
  *   pixel. Left stairs ▙ = x1, x3, x4 dark and x2 light; right stairs ▟ = x2, x3, x4 dark
  *   and x1 light;
- * - every other image (one dark row, a checkerboard, all dark, noise, ...) is not stairs.
+ * - every other dark/light pattern (one dark row, a checkerboard, all dark, ...) is not stairs.
+ * Generated pixels keep a margin of STAIRS_MARGIN on each side of the threshold (dark ones are
+ * clearly dark, light ones clearly light), so the classes are separable by the left/right
+ * detectors the slide's two-unit network learns; without a margin, near-threshold images are
+ * ambiguous to any smooth classifier and cap its accuracy near 0.9.
  * "Dark" means at least STAIRS_THRESHOLD; the slide's examples agree: [225, 13, 210, 144]
  * and [0, 212, 169, 167] are stairs, [12, 61, 158, 248] (bottom row only) is not, which
  * is exactly the single-layer perceptron's mistake the slide shows.
@@ -27,6 +31,7 @@ export interface StairsImages {
 }
 
 export const STAIRS_THRESHOLD = 128;
+export const STAIRS_MARGIN = 32;
 const MAX_INTENSITY = 255;
 
 /** Pixel pattern (true = dark) of each stairs kind, in x1..x4 order. */
@@ -47,21 +52,22 @@ export function stairsKind(pixels: ArrayLike<number>): StairsKind {
 }
 
 function darkPixel(rng: Random): number {
-  return STAIRS_THRESHOLD + rng.int(MAX_INTENSITY + 1 - STAIRS_THRESHOLD);
+  const lowest = STAIRS_THRESHOLD + STAIRS_MARGIN;
+  return lowest + rng.int(MAX_INTENSITY + 1 - lowest);
 }
 
 function lightPixel(rng: Random): number {
-  return rng.int(STAIRS_THRESHOLD);
+  return rng.int(STAIRS_THRESHOLD - STAIRS_MARGIN);
 }
 
-function drawStairs(rng: Random, kind: "left" | "right"): number[] {
-  return STAIRS_PATTERNS[kind].map((dark) => (dark ? darkPixel(rng) : lightPixel(rng)));
+function drawPattern(rng: Random, pattern: readonly boolean[]): number[] {
+  return pattern.map((dark) => (dark ? darkPixel(rng) : lightPixel(rng)));
 }
 
-/** Uniform random intensities, redrawn until they do not form stairs. */
+/** A random dark/light pattern, redrawn until it is not a stairs pattern. */
 function drawOther(rng: Random): number[] {
   for (;;) {
-    const pixels = [0, 1, 2, 3].map(() => rng.int(MAX_INTENSITY + 1));
+    const pixels = drawPattern(rng, [0, 1, 2, 3].map(() => rng.int(2) === 1));
     if (stairsKind(pixels) === "other") return pixels;
   }
 }
@@ -78,7 +84,7 @@ export function stairsImages(options: { n?: number; seed?: number } = {}): Stair
   );
   rng.shuffle(kinds);
   const pixels = new Float32Array(n * 4);
-  kinds.forEach((kind, i) => pixels.set(kind === "other" ? drawOther(rng) : drawStairs(rng, kind), i * 4));
+  kinds.forEach((kind, i) => pixels.set(kind === "other" ? drawOther(rng) : drawPattern(rng, STAIRS_PATTERNS[kind]), i * 4));
   return { pixels, label: Float32Array.from(kinds, (k) => (k === "other" ? 0 : 1)), kind: kinds };
 }
 
