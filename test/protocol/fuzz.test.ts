@@ -12,6 +12,7 @@ import { launchKernel, RunningKernel } from "../../src/client/launch";
 import { endpoint } from "../../src/kernel/connection";
 import { Message, Signer, encode, newHeader } from "../../src/kernel/wire";
 import { ofType, textOf } from "./helpers";
+import { mulberry32 } from "../../src/dl/random";
 
 type Channel = "shell" | "control" | "stdin";
 const DELIMITER = Buffer.from("<IDS|MSG>");
@@ -173,22 +174,10 @@ test("unknown message types are logged and ignored: no reply, no busy status", a
 
 // ---- the seeded fuzzer -------------------------------------------------------------------
 
-/** mulberry32: a tiny deterministic PRNG, so a failing run can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class Fuzzer {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = prng(seed);
+    this.next = mulberry32(seed); // seeded, so a failing run can be replayed
   }
   int(n: number): number {
     return Math.floor(this.next() * n);
