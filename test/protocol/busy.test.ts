@@ -1,6 +1,6 @@
 /**
  * A kernel busy in a long synchronous loop stays alive to the frontend: the heartbeat answers
- * (it lives in the sentinel thread). Interrupting such a loop is covered by interrupt.test.ts.
+ * (it lives in the sentinel thread), and both interrupt paths stop the loop with state intact.
  */
 import type { RunningKernel } from "../../src/client/launch";
 import { startKernel, textOf } from "./helpers";
@@ -16,11 +16,14 @@ afterAll(() => kernel?.shutdown());
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Starts the loop and gives the kernel time to compile the cell and enter it. */
+/**
+ * Starts the loop and gives the kernel time to compile the cell and enter it. The pending
+ * execution is wrapped: an async function returning a bare promise would wait for it.
+ */
 async function startLoop() {
   const running = kernel.client.execute(TEN_SECOND_LOOP, { timeoutMs: 60_000 });
   await sleep(2000);
-  return running;
+  return { running };
 }
 
 async function expectStateSurvived(): Promise<void> {
@@ -28,7 +31,7 @@ async function expectStateSurvived(): Promise<void> {
 }
 
 test("the heartbeat answers within 1 s while a cell loops synchronously for 10 s", async () => {
-  const running = await startLoop();
+  const { running } = await startLoop();
   for (let i = 0; i < 3; i++) {
     const t0 = Date.now();
     expect(await kernel.client.heartbeat(1000)).toBe(true);
@@ -37,4 +40,22 @@ test("the heartbeat answers within 1 s while a cell loops synchronously for 10 s
   }
   expect((await running).reply.content.status).toBe("ok");
   await expectStateSurvived();
+}, 90_000);
+
+test("interrupt_request stops the 10-s loop with ename Interrupted", async () => {
+  const { running } = await startLoop();
+  await kernel.client.request("control", "interrupt_request", {}, 30_000);
+  const { reply } = await running;
+  // Interrupted, not finished: a loop that ran to its end would reply status "ok".
+  expect(reply.content).toMatchObject({ status: "error", ename: "Interrupted" });
+  await expectStateSurvived();
+}, 90_000);
+
+test("SIGINT to the kernel process stops the 10-s loop with ename Interrupted", async () => {
+  const { running } = await startLoop();
+  kernel.process.kill("SIGINT");
+  const { reply } = await running;
+  expect(reply.content).toMatchObject({ status: "error", ename: "Interrupted" });
+  await expectStateSurvived();
+  expect(await kernel.client.heartbeat(5000)).toBe(true);
 }, 90_000);
