@@ -13,13 +13,11 @@ import { History } from "./history";
 import { ExecuteOutcome, KernelIO, Language } from "./language";
 import { SerialSender } from "./serial-sender";
 import { MainToSentinel, SentinelToMain, SHARED_CELL_RUNNING, SHARED_PING_ACKS, SHARED_SLOTS } from "./sentinel-protocol";
-import { Content, Message, PROTOCOL_VERSION, Signer, WireError, decode, encode, newHeader, replyTo } from "./wire";
+import { Content, MAX_MESSAGE_BYTES, Message, PROTOCOL_VERSION, Signer, WireError, decode, encode, newHeader, replyTo } from "./wire";
 
 type Channel = "shell" | "control";
 type Handler = (msg: Message, channel: Channel) => Promise<void>;
 
-/** Largest message the kernel accepts (a 10 MB cell fits; beyond this it is refused, not parsed). */
-export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 export function log(text: string): void {
   // fd 2 directly: process.stderr may be redirected into a cell's output by the engine.

@@ -10,7 +10,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { ConnectionInfo, endpoint } from "./connection";
 import { SerialSender } from "./serial-sender";
-import { Signer, WireError, decode, encode, replyTo } from "./wire";
+import { MAX_MESSAGE_BYTES, Signer, WireError, decode, encode, replyTo } from "./wire";
 import { SentinelToMain, MainToSentinel, SHARED_CELL_RUNNING, SHARED_PING_ACKS } from "./sentinel-protocol";
 
 const { info, shared } = workerData as { info: ConnectionInfo; shared: SharedArrayBuffer };
@@ -31,7 +31,7 @@ const PING_TIMEOUT_MS = 250;
 const ORPHAN_CHECK_MS = 2000;
 
 const heartbeat = new zmq.Reply({ linger: 0 });
-const control = new zmq.Router({ linger: 0 });
+const control = new zmq.Router({ linger: 0, maxMessageSize: MAX_MESSAGE_BYTES });
 const controlOut = new SerialSender(control, (e) => log(`control send failed: ${e}`));
 let inspector: Session | null = null;
 

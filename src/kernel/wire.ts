@@ -6,6 +6,8 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 
 export const PROTOCOL_VERSION = "5.3";
+/** Largest message a kernel socket accepts (a 10 MB cell fits; beyond this it is refused, not parsed). */
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 const DELIMITER = "<IDS|MSG>";
 
 export interface Header {

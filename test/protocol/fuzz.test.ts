@@ -238,7 +238,7 @@ test("1,200 seeded random and mutated messages on shell, control and stdin execu
   await stateIsStill7();
 }, 120_000);
 
-test("a validly signed 10 MB cell runs (MAX_MESSAGE_BYTES is 64 MB) and a later cell still works", async () => {
+test("a validly signed 10 MB cell runs (MAX_MESSAGE_BYTES in wire.ts is 64 MB) and a later cell still works", async () => {
   const tenMB = 10 * 1024 * 1024;
   const { reply, outputs } = await kernel.client.execute(`let big = "${"x".repeat(tenMB)}";\nbig.length`, { timeoutMs: 120_000 });
   expect(reply.content.status).toBe("ok");
