@@ -29,6 +29,7 @@ function mapFrame(frame: string, cells: Map<string, CellLineMap>): string | null
   const [, head, file, line, , tail] = m;
   const cell = cells.get(file);
   if (cell) {
+    if (!cell.isCellLine(Number(line))) return null; // the executor's call of the cell, not user code
     const tsLine = cell.tsLine(Number(line));
     return `${head.replace(/Object\.<anonymous>|exports\./g, "")}${file}, line ${tsLine}${tail}    ${cell.sourceLine(tsLine).trim()}`;
   }

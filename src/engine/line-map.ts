@@ -12,6 +12,11 @@ export class CellLineMap {
     this.jsToTs = this.align(jsLines);
   }
 
+  /** True for lines of the cell's own code (not the wrapper line the executor appends). */
+  isCellLine(jsLine: number): boolean {
+    return jsLine >= 1 && jsLine <= this.jsToTs.length;
+  }
+
   /** 1-based TS line for a 1-based JS line. */
   tsLine(jsLine: number): number {
     return this.jsToTs[jsLine - 1] ?? this.tsLines.length;
