@@ -70,7 +70,8 @@ export class TypeScriptLanguage implements Language {
       return await this.executeCell(request);
     } catch (e) {
       if (e instanceof InterruptedError) return interrupted(e);
-      throw e;
+      // The compiler worker failed, or a prelude library did not load: still a reply, with the stack.
+      return { status: "error", ename: "KernelError", evalue: String((e as Error)?.message ?? e), traceback: String((e as Error)?.stack ?? e).split("\n") };
     } finally {
       this.executing = false;
       this.output.flush();
