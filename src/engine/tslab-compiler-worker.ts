@@ -8,6 +8,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type * as TS from "typescript";
 import type { CompileResult, Completeness, Completion, QuickInfo } from "./compiler";
 import { rewriteCell } from "./source-rewrites";
+import { loadTslabConverter } from "./tslab-lean-program";
 
 export type CompilerRequest =
   | { id: number; op: "compile"; context: string; source: string }
@@ -21,7 +22,7 @@ const { packageRoot } = workerData as { packageRoot: string };
 // tslab's converter is written against its own TypeScript fork; the same instance is used here.
 const ts = require("@tslab/typescript-for-tslab") as typeof TS;
 exposeKernelPackages(ts.sys, join(packageRoot, "node_modules"));
-const tslab = require("tslab/dist/converter") as typeof import("tslab/dist/converter");
+const tslab = loadTslabConverter();
 const converter = tslab.createConverter();
 parentPort!.postMessage({ ready: true } satisfies CompilerResponse);
 
