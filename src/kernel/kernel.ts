@@ -12,7 +12,7 @@ import { ConnectionInfo, endpoint } from "./connection";
 import { History } from "./history";
 import { ExecuteOutcome, KernelIO, Language } from "./language";
 import { SerialSender } from "./serial-sender";
-import { MainToSentinel, SentinelToMain, SHARED_CELL_RUNNING, SHARED_PING_ACKS, SHARED_SLOTS } from "./sentinel-protocol";
+import { MainToSentinel, SentinelToMain, SHARED_CELL_RUNNING, SHARED_PING_ACKS, SHARED_SENTINEL_CLOSED, SHARED_SLOTS } from "./sentinel-protocol";
 import { Content, MAX_MESSAGE_BYTES, Message, PROTOCOL_VERSION, Signer, WireError, decode, encode, newHeader, replyTo } from "./wire";
 
 type Channel = "shell" | "control";
@@ -39,6 +39,7 @@ export class Kernel {
   private readonly out: Record<"shell" | "stdin" | "iopub", SerialSender>;
   private readonly shared = new Int32Array(new SharedArrayBuffer(SHARED_SLOTS * 4));
   private sentinel!: Worker;
+  private sentinelRunning = false;
   private readonly queue: Message[] = [];
   private wakeProcessor: (() => void) | null = null;
   private readonly pendingInput = new Map<string, (value: string) => void>();
@@ -80,6 +81,7 @@ export class Kernel {
       this.startSentinel(),
     ]);
     this.language.setFallbackIO(this.ioFor(null));
+    process.once("exit", () => this.closeSocketsAtExit());
     void this.receive(this.shell, (frames) => this.enqueue(frames));
     void this.receive(this.stdin, (frames) => this.onStdin(frames));
     void this.processShell();
@@ -95,9 +97,13 @@ export class Kernel {
   private startSentinel(): Promise<void> {
     this.sentinel = new Worker(require.resolve("./sentinel"), { workerData: { info: this.info, shared: this.shared.buffer } });
     this.sentinel.on("error", (e) => log(`sentinel crashed: ${e.stack ?? e}`));
+    this.sentinel.on("exit", () => (this.sentinelRunning = false));
     return new Promise((resolve) => {
       this.sentinel.on("message", (msg: SentinelToMain) => {
-        if (msg.type === "ready") resolve();
+        if (msg.type === "ready") {
+          this.sentinelRunning = true;
+          resolve();
+        }
         else this.onSentinel(msg);
       });
     });
@@ -324,6 +330,19 @@ export class Kernel {
     this.wakeProcessor?.();
     for (const socket of [this.shell, this.stdin, this.iopub]) socket.close();
     this.resolveExited();
+  }
+
+  /**
+   * A cell may end the process (`process.exit(3)`). ZeroMQ aborts a process that exits with
+   * sockets open, which would turn the cell's exit code into SIGABRT, so every socket is closed
+   * here, synchronously; the sentinel closes its own while this thread waits for its flag.
+   */
+  private closeSocketsAtExit(): void {
+    if (this.sentinelRunning) {
+      this.postToSentinel({ type: "closeNow" });
+      Atomics.wait(this.shared, SHARED_SENTINEL_CLOSED, 0, 1000);
+    }
+    for (const socket of [this.shell, this.stdin, this.iopub]) socket.close();
   }
 
   // ---- io for one request ----------------------------------------------------------------

@@ -4,7 +4,9 @@ import type { Message } from "./wire";
 /** Int32 slots of the shared buffer. */
 export const SHARED_CELL_RUNNING = 0;
 export const SHARED_PING_ACKS = 1;
-export const SHARED_SLOTS = 2;
+/** Set by the sentinel once its sockets are closed after a `closeNow`. */
+export const SHARED_SENTINEL_CLOSED = 2;
+export const SHARED_SLOTS = 3;
 
 export type SentinelToMain =
   | { type: "ready" }
@@ -13,4 +15,5 @@ export type SentinelToMain =
   | { type: "control"; frames: Buffer[] }
   | { type: "closed" };
 
-export type MainToSentinel = { type: "send"; frames: Buffer[] } | { type: "close" };
+/** `close` is the orderly shutdown; `closeNow` comes from a process that is exiting (a cell called process.exit). */
+export type MainToSentinel = { type: "send"; frames: Buffer[] } | { type: "close" } | { type: "closeNow" };

@@ -11,7 +11,7 @@ import * as zmq from "zeromq";
 import { ConnectionInfo, endpoint } from "./connection";
 import { SerialSender } from "./serial-sender";
 import { MAX_MESSAGE_BYTES, Signer, WireError, decode, encode, replyTo } from "./wire";
-import { SentinelToMain, MainToSentinel, SHARED_CELL_RUNNING, SHARED_PING_ACKS } from "./sentinel-protocol";
+import { SentinelToMain, MainToSentinel, SHARED_CELL_RUNNING, SHARED_PING_ACKS, SHARED_SENTINEL_CLOSED } from "./sentinel-protocol";
 
 const { info, shared } = workerData as { info: ConnectionInfo; shared: SharedArrayBuffer };
 const flags = new Int32Array(shared);
@@ -117,6 +117,12 @@ async function onMainMessage(msg: MainToSentinel): Promise<void> {
     control.close();
     port.postMessage({ type: "closed" } satisfies SentinelToMain);
     port.close();
+  } else if (msg.type === "closeNow") {
+    // The main thread waits on the flag, blocked in its exit handler: no flushing, no messages.
+    heartbeat.close();
+    control.close();
+    Atomics.store(flags, SHARED_SENTINEL_CLOSED, 1);
+    Atomics.notify(flags, SHARED_SENTINEL_CLOSED);
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * The kernel listens only where its connection file says (127.0.0.1, never all interfaces), and
  * the connection file, which holds the signing key, is private to the user and gone after shutdown.
+ * A cell that exits the process ends it with its own exit code.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
 import type { RunningKernel } from "../../src/client/launch";
@@ -68,3 +69,16 @@ test("after shutdown the connection file is removed and the ports are closed", a
   const open = listeners().filter((l) => portsOf(kernel.info).includes(l.port));
   expect(open).toEqual([]);
 }, 60_000);
+
+test("a cell that calls process.exit(3) ends the kernel with code 3 (not an abort) and frees its ports", async () => {
+  const exiting = await startKernel();
+  try {
+    await exiting.client.execute("const kept = 1;", { timeoutMs: 60_000 });
+    void exiting.client.execute("process.exit(3)", { timeoutMs: 60_000 }).catch(() => undefined);
+    await expect(exiting.exited).resolves.toBe(3);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(listeners().filter((l) => portsOf(exiting.info).includes(l.port))).toEqual([]);
+  } finally {
+    exiting.client.close();
+  }
+}, 120_000);
