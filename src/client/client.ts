@@ -39,6 +39,8 @@ interface Waiter {
   onReply?: (msg: Message) => void;
   onIopub?: (msg: Message) => void;
   onStdin?: (msg: Message) => void;
+  /** Called when the client closes first: stop timers, reject. */
+  onClose: (error: Error) => void;
 }
 
 export class KernelClient {
@@ -100,6 +102,7 @@ export class KernelClient {
           this.waiters.delete(msg.header.msg_id);
           resolve(reply);
         },
+        onClose: (e) => (clearTimeout(timer), reject(e)),
       });
       void this.senders[channel].send(encode(msg, this.signer));
     });
@@ -133,6 +136,7 @@ export class KernelClient {
           }, options.timeoutMs)
         : undefined;
       this.waiters.set(id, {
+        onClose: (e) => (clearTimeout(timer), reject(e)),
         onReply: (r) => ((reply = r), finish()),
         onIopub: (m) => {
           if (m.header.msg_type === "status") {
@@ -186,9 +190,12 @@ export class KernelClient {
     }
   }
 
+  /** Closes the sockets; requests still waiting for the kernel are rejected. */
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    for (const waiter of this.waiters.values()) waiter.onClose(new Error("the client was closed before the kernel answered"));
+    this.waiters.clear();
     for (const socket of [this.shell, this.control, this.stdin, this.iopub]) socket.close();
   }
 
@@ -233,6 +240,7 @@ export class KernelClient {
             clearTimeout(timer);
             resolve(true);
           },
+          onClose: () => (clearTimeout(timer), resolve(false)),
         });
       });
       void this.senders.shell.send(encode(msg, this.signer));
