@@ -1,0 +1,92 @@
+/**
+ * The lecture notebooks as committed: valid nbformat 4.5 (what JupyterLab and classic Notebook
+ * read), light (no outputs; `tsdl reproduce` writes the executed copies), on the tsdl kernel,
+ * with a `parameters` cell that `--quick` can override, and with the claims the lecture issues
+ * name, each measured by the notebook rather than typed in. Running them is `tsdl reproduce
+ * --quick` (CI) and the browser check (test/browser/shipped-notebooks.js).
+ */
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { readJson, schemaErrors } from "./helpers";
+
+const NOTEBOOKS = join(__dirname, "..", "..", "notebooks");
+const files = readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort();
+
+interface Cell {
+  cell_type: string;
+  source: string | string[];
+  metadata: { tags?: string[] };
+  outputs?: unknown[];
+  execution_count?: number | null;
+}
+interface Notebook {
+  metadata: { kernelspec?: { name?: string }; tsdl?: { quick_parameters?: Record<string, unknown> } };
+  cells: Cell[];
+}
+
+const sourceOf = (cell: Cell) => (Array.isArray(cell.source) ? cell.source.join("") : cell.source);
+const load = (file: string) => readJson(join(NOTEBOOKS, file)) as Notebook;
+const code = (nb: Notebook) => nb.cells.filter((c) => c.cell_type === "code").map(sourceOf).join("\n");
+
+/** The claim ids the lecture issue fixes for notebooks 01-11. */
+const REQUIRED_CLAIMS: Record<string, string[]> = {
+  "01-tf-keras-mnist.ipynb": ["mnist.test_acc"],
+  "02-representation.ipynb": ["representation.cartesian_linear_acc", "representation.polar_linear_acc"],
+  "03-perceptron-stairs.ipynb": ["stairs.perceptron_scores", "stairs.mlp_acc"],
+  "04-xor.ipynb": ["xor.and_acc", "xor.or_acc", "xor.single_acc", "xor.two_layer_acc"],
+  "05-perceptron-and-activations.ipynb": ["perceptron.z", "activations.sigmoid_max_grad", "activations.vanishing_ratio"],
+  "06-losses-backprop-sgd.ipynb": ["losses.max_abs_diff", "backprop.max_grad_diff"],
+  "07-overfitting-regularization.ipynb": ["overfit.poly9_test_train_ratio", "regularization.early_stop_epoch", "regularization.dropout_gap_smaller"],
+  "08-normalization.ipynb": ["normalization.bn_faster"],
+  "09-universality.ipynb": ["universality.mse"],
+  "10-parallelism-hardware.ipynb": ["parallel.speedup"],
+  "11-feature-hierarchy.ipynb": ["hierarchy.cnn_test_acc"],
+};
+
+/** Every `dl.claim({...})` call's id and the text of its `measured:` expression. */
+function claims(source: string): { id: string; measured: string }[] {
+  const found: { id: string; measured: string }[] = [];
+  for (const call of source.split("dl.claim(").slice(1)) {
+    const id = /id:\s*"([^"]+)"/.exec(call)?.[1];
+    const measured = /measured:\s*([^,}]+)/.exec(call)?.[1]?.trim();
+    if (id) found.push({ id, measured: measured ?? "" });
+  }
+  return found;
+}
+
+test("the lecture notebooks are all there", () => {
+  expect(files).toEqual(expect.arrayContaining(Object.keys(REQUIRED_CLAIMS)));
+});
+
+describe.each(files)("%s", (file) => {
+  const nb = load(file);
+
+  test("is valid nbformat 4.5, under 1 MB, committed without outputs", () => {
+    expect(schemaErrors(nb)).toEqual([]);
+    expect(statSync(join(NOTEBOOKS, file)).size).toBeLessThan(1024 * 1024);
+    for (const cell of nb.cells.filter((c) => c.cell_type === "code")) {
+      expect(cell.outputs).toEqual([]);
+      expect(cell.execution_count).toBeNull();
+    }
+  });
+
+  test("runs on the tsdl kernel", () => {
+    expect(nb.metadata.kernelspec?.name).toBe("tsdl");
+  });
+
+  test("has one parameters cell that declares every quick parameter", () => {
+    const parameterCells = nb.cells.filter((c) => c.metadata.tags?.includes("parameters"));
+    expect(parameterCells).toHaveLength(1);
+    const declared = [...sourceOf(parameterCells[0]).matchAll(/^(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=/gm)].map((m) => m[1]);
+    const quick = Object.keys(nb.metadata.tsdl?.quick_parameters ?? {});
+    expect(quick.length).toBeGreaterThan(0);
+    expect(declared).toEqual(expect.arrayContaining(quick));
+  });
+
+  test("makes its claims from measured values, never from literals", () => {
+    const made = claims(code(nb));
+    expect(made.length).toBeGreaterThan(0);
+    expect(made.map((c) => c.id)).toEqual(expect.arrayContaining(REQUIRED_CLAIMS[file] ?? []));
+    for (const claim of made) expect({ id: claim.id, measured: claim.measured }).toEqual({ id: claim.id, measured: expect.not.stringMatching(/^[-+]?[\d.]+(e[-+]?\d+)?$|^(true|false)$/i) });
+  });
+});
