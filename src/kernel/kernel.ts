@@ -100,11 +100,9 @@ export class Kernel {
     this.sentinel.on("exit", () => (this.sentinelRunning = false));
     return new Promise((resolve) => {
       this.sentinel.on("message", (msg: SentinelToMain) => {
-        if (msg.type === "ready") {
-          this.sentinelRunning = true;
-          resolve();
-        }
-        else this.onSentinel(msg);
+        if (msg.type !== "ready") return this.onSentinel(msg);
+        this.sentinelRunning = true;
+        resolve();
       });
     });
   }
