@@ -18,6 +18,7 @@ export async function runKernel(connectionFile: string): Promise<number> {
   process.on("SIGTERM", () => void kernel.close());
   process.removeAllListeners("warning");
   process.on("warning", (w) => log(`warning: ${w.name}: ${w.message}`));
+  await compiler.online;
   await kernel.start();
   log(`kernel ready (pid ${process.pid}, ${info.transport}://${info.ip})`);
   await kernel.whenExited();

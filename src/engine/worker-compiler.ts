@@ -1,6 +1,7 @@
 /** Main-thread side of the compiler worker: a CellCompiler whose calls are messages. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { CellCompiler, CompileResult, Completeness, Completion, QuickInfo } from "./compiler";
 import type { CompilerRequest, CompilerResponse } from "./tslab-compiler-worker";
@@ -12,6 +13,15 @@ import type { CompilerRequest, CompilerResponse } from "./tslab-compiler-worker"
  * ~70 -> ~45 ms here) for about 150 MB more resident memory.
  */
 const YOUNG_GENERATION_MB = 384;
+/**
+ * V8 starts the young generation small and doubles it scavenge by scavenge; until it had grown,
+ * the first ten or so tf-typed cells of a session took 130-250 ms (median of the first 20:
+ * 105-150 ms; starting at 32 MB: 54-56 ms; at 64 MB the first trivial cells got slower, as the
+ * startup program's long-lived data was copied). Worker resourceLimits set only the maximum; the start size is a
+ * process-wide V8 flag, so it is set while this worker's heap is created and reset once the
+ * worker runs (`online`), before the kernel starts its other thread.
+ */
+const INITIAL_SEMI_SPACE_MB = 32;
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 type RequestBody = CompilerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
@@ -22,10 +32,17 @@ export class WorkerCompiler implements CellCompiler {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   readonly typescriptVersion: string;
+  /** Resolves once the worker thread runs: start other threads after it (INITIAL_SEMI_SPACE_MB). */
+  readonly online: Promise<void>;
 
   constructor(packageRoot: string) {
     this.typescriptVersion = readTypescriptVersion(packageRoot);
+    setFlagsFromString(`--min-semi-space-size=${INITIAL_SEMI_SPACE_MB}`);
     this.worker = new Worker(join(__dirname, "tslab-compiler-worker.js"), { workerData: { packageRoot }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    this.online = new Promise((resolve) => {
+      const restoreDefault = () => (setFlagsFromString("--min-semi-space-size=0"), resolve());
+      this.worker.once("online", restoreDefault).once("error", restoreDefault);
+    });
     this.worker.unref();
     this.ready = new Promise((resolve, reject) => {
       this.worker.on("message", (msg: CompilerResponse) => ("ready" in msg ? resolve() : this.settle(msg)));
