@@ -9,6 +9,7 @@ import type * as TS from "typescript";
 import type { CompileResult, Completeness, Completion, QuickInfo } from "./compiler";
 import { rewriteCell } from "./source-rewrites";
 import { loadTslabConverter } from "./tslab-lean-program";
+import { withVarianceAnnotations } from "./variance-annotations";
 
 export type CompilerRequest =
   | { id: number; op: "compile"; context: string; source: string }
@@ -22,6 +23,7 @@ const { packageRoot } = workerData as { packageRoot: string };
 // tslab's converter is written against its own TypeScript fork; the same instance is used here.
 const ts = require("@tslab/typescript-for-tslab") as typeof TS;
 exposeKernelPackages(ts.sys, join(packageRoot, "node_modules"));
+readWithVarianceAnnotations(ts.sys);
 const tslab = loadTslabConverter();
 const converter = tslab.createConverter();
 parentPort!.postMessage({ ready: true } satisfies CompilerResponse);
@@ -109,4 +111,12 @@ function exposeKernelPackages(sys: TS.System, kernelModules: string): void {
   sys.directoryExists = (path) => original.directoryExists(resolve(path));
   sys.readFile = (path, encoding) => original.readFile(resolve(path), encoding);
   sys.realpath = (path) => realpath(resolve(path));
+}
+
+function readWithVarianceAnnotations(sys: TS.System): void {
+  const readFile = sys.readFile.bind(sys);
+  sys.readFile = (path, encoding) => {
+    const text = readFile(path, encoding);
+    return text === undefined ? text : withVarianceAnnotations(path, text);
+  };
 }
