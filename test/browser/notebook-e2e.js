@@ -18,23 +18,12 @@
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const net = require("node:net");
-const crypto = require("node:crypto");
-const { spawn, execFile } = require("node:child_process");
+const { ROOT, PYTHON, TSDL, sleep, run, startServer, api, stopServer, launchBrowser, sign, checkPrerequisites } = require("./jupyter");
 
-const ROOT = path.resolve(__dirname, "../..");
 const FIXTURE = path.join(__dirname, "e2e.ipynb");
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
-const PYTHON = process.env.E2E_PYTHON || "/usr/bin/python3";
-const CHROMIUM = process.env.E2E_CHROMIUM || "/usr/bin/chromium";
-const TSDL = path.join(ROOT, "bin", "tsdl.js");
 const DISPLAY_NAME = `TypeScript (tsdl e2e ${process.pid})`; // proves the server found *this* kernelspec
 const DEADLINE_MS = 4.5 * 60 * 1000; // the whole run stays under 5 minutes
-const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
-
 const started = Date.now();
 let finished = false;
 const results = [];
@@ -65,162 +54,6 @@ function assert(cond, msg) {
   if (!cond) throw new Error(msg);
 }
 
-function run(cmd, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    execFile(cmd, args, { maxBuffer: 64 * 1024 * 1024, timeout: 120_000, ...options }, (err, stdout, stderr) => {
-      if (err) {
-        err.message = `${path.basename(cmd)} ${args.join(" ")}: ${err.message}\n${stderr}`;
-        reject(err);
-      } else resolve({ stdout, stderr });
-    });
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-/** Pids of the live descendants of `pid` (Linux /proc). */
-function descendants(pid) {
-  const children = new Map();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (!children.has(ppid)) children.set(ppid, []);
-      children.get(ppid).push(Number(entry));
-    } catch {
-      /* gone */
-    }
-  }
-  const out = [];
-  const stack = [pid];
-  while (stack.length) {
-    for (const c of children.get(stack.pop()) || []) {
-      out.push(c);
-      stack.push(c);
-    }
-  }
-  return out;
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function startServer({ prefix, notebookDir, dataDir, configDir, runtimeDir }) {
-  const port = await freePort();
-  const token = crypto.randomBytes(16).toString("hex");
-  const env = {
-    ...process.env,
-    JUPYTER_PATH: path.join(prefix, "share", "jupyter"),
-    JUPYTER_DATA_DIR: dataDir,
-    JUPYTER_CONFIG_DIR: configDir,
-    JUPYTER_RUNTIME_DIR: runtimeDir,
-    BROWSER: "true",
-  };
-  const args = [
-    "-m", "notebook", "--no-browser", "--allow-root",
-    "--ip=127.0.0.1", `--port=${port}`, "--port-retries=0",
-    `--NotebookApp.token=${token}`, `--notebook-dir=${notebookDir}`,
-  ];
-  const logFile = path.join(ARTIFACTS, "notebook-server.log");
-  const out = fs.openSync(logFile, "w");
-  const child = spawn(PYTHON, args, { env, stdio: ["ignore", out, out], detached: true });
-  fs.closeSync(out);
-  const base = `http://127.0.0.1:${port}`;
-  let exited = false;
-  child.on("exit", () => (exited = true));
-  const server = { child, port, token, base, logFile, kernelPids: new Set() };
-  cleanups.push(() => stopServer(server));
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    if (exited) throw new Error(`notebook server exited early; see ${logFile}`);
-    try {
-      const res = await fetch(`${base}/api/status?token=${token}`);
-      if (res.ok) return server;
-    } catch {
-      /* not up yet */
-    }
-    await sleep(250);
-  }
-  throw new Error(`notebook server did not answer within 60 s; see ${logFile}`);
-}
-
-async function stopServer(server) {
-  const { child, base, token } = server;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  // Kernels run in their own sessions (jupyter_client start_new_session): remember their pids.
-  for (const pid of descendants(child.pid)) server.kernelPids.add(pid);
-  try {
-    await fetch(`${base}/api/shutdown?token=${token}`, { method: "POST", signal: AbortSignal.timeout(5000) });
-  } catch {
-    /* fall through to signals */
-  }
-  const exited = new Promise((r) => child.once("exit", r));
-  const waitExit = (ms) => Promise.race([exited.then(() => true), sleep(ms).then(() => false)]);
-  if (!(await waitExit(5000))) {
-    try { process.kill(-child.pid, "SIGTERM"); } catch { /* gone */ }
-    if (!(await waitExit(5000))) {
-      try { process.kill(-child.pid, "SIGKILL"); } catch { /* gone */ }
-      await waitExit(2000);
-    }
-  }
-  for (const pid of server.kernelPids) {
-    if (alive(pid)) {
-      try { process.kill(pid, "SIGKILL"); } catch { /* gone */ }
-    }
-  }
-}
-
-async function launchBrowser(userDataDir) {
-  const { chromium } = require("playwright-core");
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1200, height: 900 },
-    timeout: 60_000,
-    // Our own handlers clean up (playwright's would exit the process before the server is stopped).
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-  });
-  cleanups.push(async () => {
-    await Promise.race([context.close().catch(() => {}), sleep(10_000)]);
-  });
-  return context;
-}
-
-/** Signs the notebook with the notary of `dataDir`, as `jupyter trust` does. */
-async function sign(notebook, dataDir) {
-  const code = [
-    "import sys, nbformat",
-    "from nbformat.sign import NotebookNotary",
-    "nb = nbformat.read(sys.argv[1], 4)",
-    "NotebookNotary().sign(nb)",
-    "print('signed')",
-  ].join("\n");
-  await run(PYTHON, ["-c", code, notebook], { env: { ...process.env, JUPYTER_DATA_DIR: dataDir } });
-}
-
-/** Checks against the live classic Notebook page. */
 async function notebookChecks(context, server, dirs) {
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
@@ -395,9 +228,7 @@ async function main() {
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
   cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-  for (const [what, file] of [["python", PYTHON], ["chromium", CHROMIUM], ["dist (run npx tsc -p .)", path.join(ROOT, "dist", "cli", "main.js")]]) {
-    if (!fs.existsSync(file)) throw new Error(`${what} not found: ${file}`);
-  }
+  checkPrerequisites();
 
   log("installing kernelspec");
   await run(process.execPath, [TSDL, "install", "--prefix", dirs.prefix, "--display-name", DISPLAY_NAME]);
@@ -406,16 +237,16 @@ async function main() {
 
   const copy = path.join(dirs.notebooks, "e2e.ipynb");
   fs.copyFileSync(FIXTURE, copy);
-  await sign(copy, dirs.data);
+  await sign([copy], dirs.data);
 
   log("starting notebook server and chromium");
   const [server, context] = await Promise.all([
-    startServer({ prefix: dirs.prefix, notebookDir: dirs.notebooks, dataDir: dirs.data, configDir: dirs.config, runtimeDir: dirs.runtime }),
-    launchBrowser(dirs.browser),
+    startServer(dirs, { logFile: path.join(ARTIFACTS, "notebook-server.log"), cleanups }),
+    launchBrowser(dirs.browser, { cleanups }),
   ]);
   log(`notebook server on ${server.base}`);
 
-  const specs = await (await fetch(`${server.base}/api/kernelspecs?token=${server.token}`)).json();
+  const specs = await (await api(server, "/api/kernelspecs")).json();
   await check("server lists the tsdl kernelspec from JUPYTER_PATH", async () => {
     const spec = specs.kernelspecs && specs.kernelspecs.tsdl;
     assert(spec, `kernelspecs: ${Object.keys(specs.kernelspecs || {}).join(", ")}`);

@@ -21,119 +21,18 @@
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const net = require("node:net");
-const crypto = require("node:crypto");
-const { spawn, execFile } = require("node:child_process");
+const { ROOT, TSDL, sleep, run, startServer, api, launchBrowser, sign, checkPrerequisites } = require("./jupyter");
 
-const ROOT = path.resolve(__dirname, "../..");
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "shipped-notebooks");
-const PYTHON = process.env.E2E_PYTHON || "/usr/bin/python3";
-const CHROMIUM = process.env.E2E_CHROMIUM || "/usr/bin/chromium";
-const TSDL = path.join(ROOT, "bin", "tsdl.js");
 // The notebooks ask for kernelspec "tsdl"; a display name of our own proves the server found *ours*.
 const DISPLAY_NAME = `TypeScript (tsdl shipped ${process.pid})`;
 const DEADLINE_MS = 3.75 * 60 * 1000; // the whole run stays under 4 minutes
 const NOTEBOOK_MS = 30_000; // per notebook: load, kernel name, every figure drawn (~5 s when all is well)
-const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-];
-
 const started = Date.now();
 let finished = false;
 const results = [];
 const cleanups = [];
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
-
-function run(cmd, args, options = {}) {
-  return new Promise((resolve, reject) => {
-    execFile(cmd, args, { maxBuffer: 64 * 1024 * 1024, timeout: 120_000, ...options }, (err, stdout, stderr) => {
-      if (err) reject(new Error(`${path.basename(cmd)} ${args.join(" ")}: ${err.message}\n${stderr}`));
-      else resolve(stdout);
-    });
-  });
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().unref().on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/** Pids of the live descendants of `pid` (Linux /proc): kernels run in their own sessions. */
-function descendants(pid) {
-  const children = new Map();
-  for (const entry of fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) || []), Number(entry)]);
-    } catch {
-      /* gone */
-    }
-  }
-  const out = [];
-  for (const stack = [pid]; stack.length; ) {
-    for (const c of children.get(stack.pop()) || []) {
-      out.push(c);
-      stack.push(c);
-    }
-  }
-  return out;
-}
-
-async function startServer(dirs) {
-  const port = await freePort();
-  const token = crypto.randomBytes(16).toString("hex");
-  const env = {
-    ...process.env,
-    JUPYTER_PATH: path.join(dirs.prefix, "share", "jupyter"),
-    JUPYTER_DATA_DIR: dirs.data, // also keeps ~/.local kernelspecs out, and holds the trust database
-    JUPYTER_CONFIG_DIR: dirs.config,
-    JUPYTER_RUNTIME_DIR: dirs.runtime,
-    BROWSER: "true",
-  };
-  const args = [
-    "-m", "notebook", "--no-browser", "--allow-root", "--ip=127.0.0.1", `--port=${port}`, "--port-retries=0",
-    `--NotebookApp.token=${token}`, `--notebook-dir=${dirs.notebooks}`,
-  ];
-  const logFile = path.join(ARTIFACTS, "notebook-server.log");
-  const out = fs.openSync(logFile, "w");
-  const child = spawn(PYTHON, args, { env, stdio: ["ignore", out, out], detached: true });
-  fs.closeSync(out);
-  const server = { child, token, base: `http://127.0.0.1:${port}`, logFile };
-  cleanups.push(() => stopServer(server));
-  for (const until = Date.now() + 60_000; Date.now() < until; await sleep(250)) {
-    if (child.exitCode !== null) throw new Error(`notebook server exited early; see ${logFile}`);
-    const res = await api(server, "/api/status").catch(() => null);
-    if (res && res.ok) return server;
-  }
-  throw new Error(`notebook server did not answer within 60 s; see ${logFile}`);
-}
-
-function api(server, route, method = "GET") {
-  return fetch(`${server.base}${route}?token=${server.token}`, { method, signal: AbortSignal.timeout(15_000) });
-}
-
-async function stopServer(server) {
-  const { child } = server;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const kernels = descendants(child.pid);
-  await api(server, "/api/shutdown", "POST").catch(() => {});
-  const exited = new Promise((r) => child.once("exit", () => r(true)));
-  for (const sig of ["SIGTERM", "SIGKILL"]) {
-    if (await Promise.race([exited, sleep(5000)])) break;
-    try { process.kill(-child.pid, sig); } catch { /* gone */ }
-  }
-  for (const pid of kernels) {
-    try { process.kill(pid, "SIGKILL"); } catch { /* gone */ }
-  }
-}
 
 /**
  * Shuts down the kernels the closed notebooks started, in the background of the next notebook
@@ -145,27 +44,6 @@ function shutdownSessions(server) {
     const sessions = await (await api(server, "/api/sessions")).json();
     await Promise.all(sessions.map((s) => api(server, `/api/sessions/${s.id}`, "DELETE")));
   }).catch(() => {});
-}
-
-async function launchBrowser(userDataDir) {
-  const { chromium } = require("playwright-core");
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1200, height: 900 },
-    timeout: 60_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, // our handlers clean up
-  });
-  cleanups.push(() => Promise.race([context.close().catch(() => {}), sleep(10_000)]));
-  return context;
-}
-
-/** Trusts the copies, as `jupyter trust` does: untrusted notebooks don't run the Plotly scripts. */
-async function signAll(files, dataDir) {
-  const code = [
-    "import sys, nbformat",
-    "from nbformat.sign import NotebookNotary",
-    "notary = NotebookNotary()",
-    "for f in sys.argv[1:]: notary.sign(nbformat.read(f, 4))",
-  ].join("\n");
-  await run(PYTHON, ["-c", code, ...files], { env: { ...process.env, JUPYTER_DATA_DIR: dataDir } });
 }
 
 const joined = (v) => (Array.isArray(v) ? v.join("") : v || "");
@@ -284,9 +162,7 @@ async function main() {
   const source = path.resolve(process.argv[2] || path.join(ROOT, "notebooks"));
   const files = fs.readdirSync(source).filter((f) => f.endsWith(".ipynb")).sort();
   if (!files.length) throw new Error(`no .ipynb files in ${source}`);
-  for (const [what, file] of [["python", PYTHON], ["chromium", CHROMIUM], ["dist (run npx tsc -p .)", path.join(ROOT, "dist", "cli", "main.js")]]) {
-    if (!fs.existsSync(file)) throw new Error(`${what} not found: ${file}`);
-  }
+  checkPrerequisites();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tsdl-shipped-"));
   cleanups.push(() => fs.rmSync(tmp, { recursive: true, force: true }));
@@ -299,8 +175,11 @@ async function main() {
   // Copies, so the server (autosave, checkpoints) never writes next to the originals.
   for (const f of files) fs.copyFileSync(path.join(source, f), path.join(dirs.notebooks, f));
   await run(process.execPath, [TSDL, "install", "--prefix", dirs.prefix, "--name", "tsdl", "--display-name", DISPLAY_NAME]);
-  await signAll(files.map((f) => path.join(dirs.notebooks, f)), dirs.data);
-  const [server, context] = await Promise.all([startServer(dirs), launchBrowser(dirs.browser)]);
+  await sign(files.map((f) => path.join(dirs.notebooks, f)), dirs.data);
+  const [server, context] = await Promise.all([
+    startServer(dirs, { logFile: path.join(ARTIFACTS, "notebook-server.log"), cleanups }),
+    launchBrowser(dirs.browser, { cleanups }),
+  ]);
   console.log(`server and browser up (${seconds(started)} s)`);
 
   for (const f of files) {
