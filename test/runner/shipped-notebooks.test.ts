@@ -7,26 +7,16 @@
  */
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { Notebook, cellTags, sourceText } from "../../src/runner/notebook";
+import { quickParameters } from "../../src/runner/parameters";
 import { readJson, schemaErrors } from "./helpers";
 
 const NOTEBOOKS = join(__dirname, "..", "..", "notebooks");
 const files = readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort();
 
-interface Cell {
-  cell_type: string;
-  source: string | string[];
-  metadata: { tags?: string[] };
-  outputs?: unknown[];
-  execution_count?: number | null;
-}
-interface Notebook {
-  metadata: { kernelspec?: { name?: string }; tsdl?: { quick_parameters?: Record<string, unknown> } };
-  cells: Cell[];
-}
-
-const sourceOf = (cell: Cell) => (Array.isArray(cell.source) ? cell.source.join("") : cell.source);
+/** The file as committed (readNotebook would normalise it). */
 const load = (file: string) => readJson(join(NOTEBOOKS, file)) as Notebook;
-const code = (nb: Notebook) => nb.cells.filter((c) => c.cell_type === "code").map(sourceOf).join("\n");
+const code = (nb: Notebook) => nb.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
 
 /** The claim ids the lecture issue fixes for notebooks 01-11. */
 const REQUIRED_CLAIMS: Record<string, string[]> = {
@@ -71,14 +61,14 @@ describe.each(files)("%s", (file) => {
   });
 
   test("runs on the tsdl kernel", () => {
-    expect(nb.metadata.kernelspec?.name).toBe("tsdl");
+    expect((nb.metadata.kernelspec as { name?: string } | undefined)?.name).toBe("tsdl");
   });
 
   test("has one parameters cell that declares every quick parameter", () => {
-    const parameterCells = nb.cells.filter((c) => c.metadata.tags?.includes("parameters"));
+    const parameterCells = nb.cells.filter((c) => cellTags(c).includes("parameters"));
     expect(parameterCells).toHaveLength(1);
-    const declared = [...sourceOf(parameterCells[0]).matchAll(/^(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=/gm)].map((m) => m[1]);
-    const quick = Object.keys(nb.metadata.tsdl?.quick_parameters ?? {});
+    const declared = [...sourceText(parameterCells[0]).matchAll(/^(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=/gm)].map((m) => m[1]);
+    const quick = Object.keys(quickParameters(nb));
     expect(quick.length).toBeGreaterThan(0);
     expect(declared).toEqual(expect.arrayContaining(quick));
   });
