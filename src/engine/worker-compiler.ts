@@ -17,9 +17,9 @@ const YOUNG_GENERATION_MB = 384;
  * V8 starts the young generation small and doubles it scavenge by scavenge; until it had grown,
  * the first ten or so tf-typed cells of a session took 130-250 ms (median of the first 20:
  * 105-150 ms; starting at 32 MB: 54-56 ms; at 64 MB the first trivial cells got slower, as the
- * startup program's long-lived data was copied). Worker resourceLimits set only the maximum; the start size is a
- * process-wide V8 flag, so it is set while this worker's heap is created and reset once the
- * worker runs (`online`), before the kernel starts its other thread.
+ * startup program's long-lived data was copied). Worker resourceLimits set only the maximum;
+ * the start size is a process-wide V8 flag, so it is set while this worker's heap is created
+ * and reset once the worker runs (`online`), before the kernel starts its other thread.
  */
 const INITIAL_SEMI_SPACE_MB = 32;
 
