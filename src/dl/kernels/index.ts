@@ -4,13 +4,8 @@
  * tfjs's originals (benchmarks compare both in one process).
  */
 import { getKernel, KernelConfig, registerKernel, unregisterKernel } from "@tensorflow/tfjs";
+import type { KernelOverride } from "./kernel-override";
 import { wasmKernels } from "./wasm";
-
-/** Builds a kernel from the one tfjs registered (undefined if it has none). */
-export interface KernelOverride {
-  kernelName: string;
-  make(original: KernelConfig | undefined): KernelConfig;
-}
 
 const KERNELS: Record<string, KernelOverride[]> = { wasm: wasmKernels };
 

@@ -3,7 +3,7 @@
  * dx[b, oh*sh - top + kh*dh, ow*sw - left + kw*dw, ci] += dPatches[(b, oh, ow), (kh, kw, ci)]
  * The innermost loop runs over channels, contiguous on both sides.
  */
-import { ConvInfo, patchSize } from "./conv_geometry";
+import { ConvInfo, patchSize } from "./conv-geometry";
 
 export function addPatchesToImage(dPatches: Float32Array, c: ConvInfo, dx: Float32Array): void {
   dx.fill(0);

@@ -1,8 +1,8 @@
 import { BatchMatMul, Conv2DBackpropFilter, Conv2DBackpropInput, Slice, SplitV, Unpack } from "@tensorflow/tfjs";
-import type { KernelOverride } from "../index";
-import { makeBatchMatMulConfig } from "./batch_mat_mul";
-import { conv2DBackpropFilterConfig } from "./conv2d_backprop_filter";
-import { conv2DBackpropInputConfig } from "./conv2d_backprop_input";
+import type { KernelOverride } from "../kernel-override";
+import { makeBatchMatMulConfig } from "./batch-mat-mul";
+import { conv2DBackpropFilterConfig } from "./conv2d-backprop-filter";
+import { conv2DBackpropInputConfig } from "./conv2d-backprop-input";
 import { makeSliceConfig, makeSplitVConfig, makeUnpackConfig } from "./slice";
 
 /** tsdl's kernels for the wasm backend, replacing or filling in tfjs's own. */

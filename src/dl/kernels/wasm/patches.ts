@@ -5,7 +5,7 @@
  * the plain product patchesT · dy, which XNNPACK runs fast; a transposed
  * product would fall to the wasm backend's naive loop.
  */
-import { ConvInfo, outputPositions } from "./conv_geometry";
+import { ConvInfo, outputPositions } from "./conv-geometry";
 
 export function writeTransposedPatches(x: Float32Array, c: ConvInfo, out: Float32Array): void {
   const columns = outputPositions(c);

@@ -8,7 +8,7 @@
  */
 import { Conv2DBackpropInput, KernelConfig, KernelFunc, TensorInfo } from "@tensorflow/tfjs";
 import { addPatchesToImage } from "./col2im";
-import { ConvBackpropAttrs, convGeometry, outputPositions, patchSize } from "./conv_geometry";
+import { ConvBackpropAttrs, convGeometry, outputPositions, patchSize } from "./conv-geometry";
 import { BackendWasm, heapView, matMul, transposeLastTwo, withShape } from "./heap";
 
 interface InputGradAttrs extends ConvBackpropAttrs {

@@ -1,5 +1,5 @@
 import * as tf from "@tensorflow/tfjs";
-import { Case, outShape, randomCase, TOLERANCE } from "./conv_cases";
+import { Case, outShape, randomCase, TOLERANCE } from "./conv-cases";
 import { naiveInputGrad } from "./reference";
 import { expectOnlyOutputsAllocated, randomArray, relativeError, seededRandom, useWasm, valuesOn } from "./helpers";
 

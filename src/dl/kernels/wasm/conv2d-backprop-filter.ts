@@ -7,7 +7,7 @@
  * filter's [KH, KW, CI, CO] layout.
  */
 import { Conv2DBackpropFilter, KernelConfig, KernelFunc, TensorInfo, util } from "@tensorflow/tfjs";
-import { ConvBackpropAttrs, convGeometry, outputPositions, patchSize } from "./conv_geometry";
+import { ConvBackpropAttrs, convGeometry, outputPositions, patchSize } from "./conv-geometry";
 import { BackendWasm, heapView, matMul, withShape } from "./heap";
 import { writeTransposedPatches } from "./patches";
 
