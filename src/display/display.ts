@@ -2,15 +2,11 @@
  * `display(...)` and its helpers, the functions cells call. They return undefined so that
  * nothing is echoed as the cell's result.
  */
+import { emit } from "./emit";
 import { DisplayOptions, MimeBundle, displaySink, toRichOutput } from "./protocol";
+import { showPlotly } from "./renderers/plotly";
 
 let autoId = 0;
-
-function emit(data: MimeBundle, options: DisplayOptions = {}): void {
-  const { displayId, update, metadata } = options;
-  if (update && !displayId) throw new Error("display: `update: true` needs the `displayId` of the output to replace");
-  displaySink().display({ data, metadata }, { displayId, update });
-}
 
 export interface RawOption extends DisplayOptions {
   /** The first argument is already a MIME bundle. */
@@ -41,6 +37,8 @@ export const display = Object.assign(showValue, {
   json: (value: unknown, options?: DisplayOptions) =>
     emit({ "application/json": value, "text/plain": JSON.stringify(value, null, 2) }, options),
   text: (text: string, options?: DisplayOptions) => emit({ "text/plain": text }, options),
+  /** A Plotly figure: JSON for JupyterLab/VS Code, HTML with plotly.js for the rest. */
+  plotly: showPlotly,
   /** A fresh id for outputs that will be updated in place. */
   newId: (prefix = "tsdl") => `${prefix}-${process.pid}-${++autoId}`,
 });

@@ -53,6 +53,13 @@ const CANDIDATES: Record<BackendName, Candidate> = {
   cpu: { tfName: "cpu", load: loadCpu },
 };
 
+let lastChoice: BackendChoice | null = null;
+
+/** The backend tfjs runs on, as `initBackend` last chose it; null before tfjs is first used. */
+export function backendInfo(): BackendChoice | null {
+  return lastChoice;
+}
+
 export async function initBackend(options: InitBackendOptions = {}): Promise<BackendChoice> {
   const env = options.env ?? process.env;
   const forced = options.backend ?? parseForcedBackend(env.TSDL_BACKEND);
@@ -64,7 +71,8 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
     if (detail === undefined) continue;
     silenceFirstUseBanner(tf);
     const fastKernels = await registerFastKernels(name, options.fastKernels ?? env.TSDL_FAST_KERNELS !== "0");
-    return { name, tfName: tf.getBackend(), reason: describeChoice(detail, forced && forcedBy, tried), tried, fastKernels };
+    lastChoice = { name, tfName: tf.getBackend(), reason: describeChoice(detail, forced && forcedBy, tried), tried, fastKernels };
+    return lastChoice;
   }
   const why = tried.map((t) => `${t.name}: ${t.error}`).join("; ");
   throw new Error(forced ? `${forcedBy} cannot be loaded: ${why}` : `no tfjs backend could be loaded: ${why}`);

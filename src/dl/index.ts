@@ -12,5 +12,5 @@ export * as rl from "./rl";
 export { claim, evaluateClaim, isQuickRun } from "./claim";
 export type { Claim, ClaimInput } from "./claim";
 export { predictBatched } from "./predict";
-export { backendInfo } from "./runtime";
+export { backendInfo } from "./backend";
 export { imageGrid, imagePng } from "../display/renderers";

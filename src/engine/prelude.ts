@@ -3,8 +3,8 @@
  * first use) and their declarations for the type checker (the first cell's context).
  */
 import { join } from "node:path";
-import { clearOutput } from "../display/display";
-import { displayWithPlotly } from "../dl/runtime";
+import { clearOutput, display } from "../display/display";
+import { loadDanfo, loadDl, loadTf } from "./libraries";
 import type { OutputRouter } from "./output";
 
 export interface PreludeEntry {
@@ -22,22 +22,22 @@ export function preludeEntries(packageRoot: string, output: OutputRouter): Prelu
     {
       name: "tf",
       declaration: namespaceImport("tf", join(modules, "@tensorflow/tfjs")),
-      load: () => require("../dl/runtime").loadTf(),
+      load: () => loadTf(),
     },
     {
       name: "dfd",
       declaration: namespaceImport("dfd", join(modules, "danfojs-node")),
-      load: () => require("../dl/runtime").loadDanfo(),
+      load: () => loadDanfo(),
     },
     {
       name: "dl",
       declaration: namespaceImport("dl", join(dist, "dl/index")),
-      load: () => require("../dl/runtime").loadDl(),
+      load: () => loadDl(),
     },
     {
       name: "display",
-      declaration: `import type { displayWithPlotly as __tsdl_display } from ${JSON.stringify(join(dist, "dl/runtime"))};\nimport type { clearOutput as __tsdl_clearOutput } from ${JSON.stringify(join(dist, "display/display"))};\ndeclare const display: typeof __tsdl_display;\ndeclare const clearOutput: typeof __tsdl_clearOutput;`,
-      load: () => displayWithPlotly,
+      declaration: `import type { display as __tsdl_display, clearOutput as __tsdl_clearOutput } from ${JSON.stringify(join(dist, "display/display"))};\ndeclare const display: typeof __tsdl_display;\ndeclare const clearOutput: typeof __tsdl_clearOutput;`,
+      load: () => display,
     },
     { name: "clearOutput", declaration: "", load: () => clearOutput },
     {

@@ -5,7 +5,7 @@
  */
 import { basename, dirname, join, resolve } from "node:path";
 import { launchKernel, RunningKernel } from "../client/launch";
-import { inlinePlotlyOnce } from "../display/renderers/plotly-notebook";
+import { inlinePlotlyOnce } from "./plotly-once";
 import { executeCell } from "./cell";
 import { Cell, Notebook, Output, readNotebook, sourceText, writeNotebookAtomic } from "./notebook";
 import { OutputFolder } from "./outputs";

@@ -22,4 +22,3 @@ export { imageGrid, imagePng, PngImage } from "./image";
 export type { ImageGridOptions, ImageInput } from "./image";
 export { plotlyBundle, resetPlotlyInlining, showPlotly, PLOTLY_MIME } from "./plotly";
 export type { PlotlyFigure, PlotlyOptions } from "./plotly";
-export { inlinePlotlyOnce } from "./plotly-notebook";

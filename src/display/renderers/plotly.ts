@@ -14,7 +14,7 @@
  * whoever saves a notebook (the runner) guarantee exactly one copy, in the first figure's output.
  * `resetPlotlyInlining()` starts over (new session); `{inline: true}` forces a copy.
  */
-import { display } from "../display";
+import { emit } from "../emit";
 import { DisplayOptions, MimeBundle } from "../protocol";
 import { figureHtml, newFigureId } from "./plotly-html";
 import { plotlyLibraryHtml, plotlyVersion } from "./plotly-library";
@@ -81,7 +81,7 @@ function libraryBundle(): MimeBundle {
 export function showPlotly(figure: PlotlyFigure, options: PlotlyOptions = {}): void {
   const { inline, ...displayOptions } = options;
   const updatable = displayOptions.displayId !== undefined;
-  if (updatable && !displayOptions.update && takeLibrary(inline)) display(libraryBundle(), { raw: true });
+  if (updatable && !displayOptions.update && takeLibrary(inline)) emit(libraryBundle());
   const bundle = plotlyBundle(figure, { inline: updatable ? false : inline });
-  display(bundle, { ...displayOptions, raw: true });
+  emit(bundle, displayOptions);
 }

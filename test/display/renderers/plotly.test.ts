@@ -1,4 +1,4 @@
-import { PLOTLY_MIME, inlinePlotlyOnce, plotlyBundle, resetPlotlyInlining, showPlotly } from "../../../src/display/renderers";
+import { PLOTLY_MIME, plotlyBundle, resetPlotlyInlining, showPlotly } from "../../../src/display/renderers";
 import { LIBRARY_BEGIN } from "../../../src/display/renderers/plotly-library";
 import { recordDisplays } from "../fake-sink";
 
@@ -61,28 +61,4 @@ test("showPlotly publishes one display_data; an updatable figure gets the librar
   expect(update).toMatchObject({ displayId: "chart", update: true });
   expect(copies(update.output.data["text/html"]) + copies(plain.output.data["text/html"])).toBe(0);
   expect(typeof plain.output.data[PLOTLY_MIME]).toBe("object");
-});
-
-test("inlinePlotlyOnce leaves exactly one copy, in the first figure's output", () => {
-  const sink = recordDisplays();
-  showPlotly(figure, { displayId: "live" }); // session 1: library output + chart
-  resetPlotlyInlining();
-  showPlotly(figure); // session 2 (only this cell re-run): a second copy
-  showPlotly(figure);
-  const asNbformat = (i: number) => ({ output_type: "display_data", data: sink.outputs[i].output.data, metadata: {} });
-  const notebook = {
-    nbformat: 4,
-    cells: [
-      { cell_type: "markdown", source: "x" },
-      { cell_type: "code", outputs: [{ output_type: "stream", name: "stdout", text: "hi" }] },
-      { cell_type: "code", outputs: [asNbformat(0), asNbformat(1)] },
-      { cell_type: "code", outputs: [asNbformat(2), asNbformat(3)] },
-    ],
-  };
-  expect(sink.outputs.map((o) => copies(o.output.data["text/html"]))).toEqual([1, 0, 1, 0]);
-  const fixed = inlinePlotlyOnce(notebook);
-  const outputs = fixed.cells.flatMap((c) => (c as { outputs?: { data?: Record<string, unknown> }[] }).outputs ?? []);
-  expect(outputs.map((o) => copies(o.data?.["text/html"]))).toEqual([0, 1, 0, 0]); // library-only output dropped
-  expect(String(outputs[1].data!["text/html"])).toContain("newPlot");
-  expect(copies(notebook.cells[3].outputs![0].data["text/html"])).toBe(1); // the input is not modified
 });

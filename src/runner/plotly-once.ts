@@ -3,8 +3,8 @@
  * first output that draws a Plotly figure, however the outputs were produced (several sessions,
  * re-run cells, cleared outputs). Outputs that only carried the library are dropped.
  */
-import { LIBRARY_BEGIN, LIBRARY_END, plotlyLibraryHtml } from "./plotly-library";
-import { PLOTLY_MIME } from "./plotly";
+import { LIBRARY_BEGIN, LIBRARY_END, plotlyLibraryHtml } from "../display/renderers/plotly-library";
+import { PLOTLY_MIME } from "../display/renderers/plotly";
 
 interface Output {
   output_type: string;

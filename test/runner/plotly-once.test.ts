@@ -1,0 +1,36 @@
+import { resetPlotlyInlining, showPlotly } from "../../src/display/renderers";
+import { LIBRARY_BEGIN } from "../../src/display/renderers/plotly-library";
+import { inlinePlotlyOnce } from "../../src/runner/plotly-once";
+import { recordDisplays } from "../display/fake-sink";
+
+const figure = { data: [{ type: "scatter", x: [1, 2], y: Float32Array.from([3, 4]) }], layout: { title: { text: "t" } } };
+
+function copies(html: unknown): number {
+  return String(html).split(LIBRARY_BEGIN).length - 1;
+}
+
+beforeEach(() => resetPlotlyInlining());
+
+test("inlinePlotlyOnce leaves exactly one copy, in the first figure's output", () => {
+  const sink = recordDisplays();
+  showPlotly(figure, { displayId: "live" }); // session 1: library output + chart
+  resetPlotlyInlining();
+  showPlotly(figure); // session 2 (only this cell re-run): a second copy
+  showPlotly(figure);
+  const asNbformat = (i: number) => ({ output_type: "display_data", data: sink.outputs[i].output.data, metadata: {} });
+  const notebook = {
+    nbformat: 4,
+    cells: [
+      { cell_type: "markdown", source: "x" },
+      { cell_type: "code", outputs: [{ output_type: "stream", name: "stdout", text: "hi" }] },
+      { cell_type: "code", outputs: [asNbformat(0), asNbformat(1)] },
+      { cell_type: "code", outputs: [asNbformat(2), asNbformat(3)] },
+    ],
+  };
+  expect(sink.outputs.map((o) => copies(o.output.data["text/html"]))).toEqual([1, 0, 1, 0]);
+  const fixed = inlinePlotlyOnce(notebook);
+  const outputs = fixed.cells.flatMap((c) => (c as { outputs?: { data?: Record<string, unknown> }[] }).outputs ?? []);
+  expect(outputs.map((o) => copies(o.data?.["text/html"]))).toEqual([0, 1, 0, 0]); // library-only output dropped
+  expect(String(outputs[1].data!["text/html"])).toContain("newPlot");
+  expect(copies(notebook.cells[3].outputs![0].data["text/html"])).toBe(1); // the input is not modified
+});
