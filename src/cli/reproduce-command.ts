@@ -1,7 +1,7 @@
 /** `tsdl reproduce`: runs the lecture notebooks and reports whether the slides' numbers hold. */
 import { parseArgs } from "node:util";
 import { progressLine } from "../runner/progress";
-import { markdownTable, reproductionFailed } from "../runner/report";
+import { markdownTable, reproductionFailed, summaryLine } from "../runner/report";
 import { reproduce, shippedNotebooks } from "../runner/reproduce";
 import { parseSeconds } from "./run-command";
 
@@ -24,7 +24,7 @@ export async function reproduceCommand(args: string[]): Promise<number> {
     onNotebook: (path) => console.error(`== ${path}`),
     onProgress: (p) => console.error(progressLine(p)),
   });
-  process.stdout.write(markdownTable(reproduction));
+  process.stdout.write(markdownTable(reproduction) + "\n" + summaryLine(reproduction) + "\n");
   console.error(`wrote ${outDir}/reproduction.json and ${outDir}/REPRODUCTION.md`);
   return reproductionFailed(reproduction) ? 1 : 0;
 }

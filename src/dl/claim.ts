@@ -1,28 +1,53 @@
 /**
- * `claim()`: checks a number from the lecture's slides against what the notebook measured, shows
- * a compact badge, and emits the machine-readable record the runner collects
- * (`application/vnd.tsdl.claim+json`, in the same display_data as the badge).
+ * `claim()`: checks a number against what the notebook measured, shows a compact badge, and emits
+ * the machine-readable record the runner collects (`application/vnd.tsdl.claim+json`, in the same
+ * display_data as the badge).
+ *
+ * Every claim says where its expected number comes from (`source`: printed on a slide, derived
+ * from slide numbers, or chosen by the notebook, with `basis` saying how or why) and what kind of
+ * evidence it is (`kind`: an experiment that depends on training or data, or a check of an
+ * identity, a formula or a library's consistency). The report tallies the two kinds apart.
  *
  * Quick runs (the runner sets TSDL_QUICK=1) train less, so `fullRunOnly` claims are recorded with
  * `pass: null, reason: "quick run"` instead of failing.
  */
 import { display } from "../display/display";
-import { DISPLAY_SYMBOL, MimeBundle } from "../display/protocol";
+import { MimeBundle } from "../display/protocol";
 import { escapeHtml } from "../display/renderers/html";
+import { formatExpected, formatMeasured } from "./claim-format";
 
 export const CLAIM_MIME = "application/vnd.tsdl.claim+json";
 
 export type ClaimOp = "approx" | "<=" | ">=" | "==";
 
-export interface ClaimInput {
+/** Where the expected number comes from. */
+export type ClaimSource = "slide" | "derived" | "notebook";
+export const CLAIM_SOURCES: readonly ClaimSource[] = ["slide", "derived", "notebook"];
+
+/** An experiment depends on training or data; a check verifies an identity, a formula or a library. */
+export type ClaimKind = "experiment" | "check";
+export const CLAIM_KINDS: readonly ClaimKind[] = ["experiment", "check"];
+
+/**
+ * `source: "slide"`: `slide` quotes the slide's words with the number (`basis` may add a note, e.g.
+ * why the tolerance). `"derived"`: `basis` says how the number follows from slide numbers.
+ * `"notebook"`: `basis` says why the notebook chose the threshold (the slide prints no number).
+ */
+export type ClaimProvenance =
+  | { source: "slide"; basis?: string }
+  | { source: "derived" | "notebook"; basis: string };
+
+export type ClaimInput = ClaimProvenance & {
   id: string;
-  /** The value as the slide states it, e.g. "98.5%". */
+  /** What the slide says that this claim tests: its words where it prints the number. */
   slide: string;
+  kind: ClaimKind;
   expected: number | boolean;
   /** The notebook's value; null/undefined when it could not be measured (give `reason`). */
   measured: number | boolean | null | undefined;
   op?: ClaimOp;
   tolerance?: number;
+  /** "fraction" values are shown as percentages, "%" values already are. */
   unit?: string | null;
   /** A failing gating claim fails the run; default true. */
   gating?: boolean;
@@ -30,11 +55,15 @@ export interface ClaimInput {
   fullRunOnly?: boolean;
   /** Why `measured` is missing (e.g. "WISDM data not available"). */
   reason?: string;
-}
+};
 
 export interface Claim {
   id: string;
   slide: string;
+  source: ClaimSource;
+  /** How the number was derived, or why the notebook chose it; null for a plain slide quote. */
+  basis: string | null;
+  kind: ClaimKind;
   expected: number | boolean;
   op: ClaimOp;
   tolerance: number;
@@ -50,6 +79,20 @@ export function isQuickRun(): boolean {
   return process.env.TSDL_QUICK === "1";
 }
 
+/** Source, basis and kind are what make a claim honest: a missing one is an error, not a default. */
+function checkProvenance(input: ClaimInput): void {
+  const where = `claim "${input.id}"`;
+  if (!CLAIM_SOURCES.includes(input.source)) {
+    throw new Error(`${where}: source must be "slide" (the slide prints the number), "derived" (computed from slide numbers) or "notebook" (a threshold the notebook chose), got ${JSON.stringify(input.source)}`);
+  }
+  if (input.source !== "slide" && !input.basis?.trim()) {
+    throw new Error(`${where}: a ${input.source} number needs \`basis\`: ${input.source === "derived" ? "how it follows from the slide's numbers" : "why the notebook chose it"}`);
+  }
+  if (!CLAIM_KINDS.includes(input.kind)) {
+    throw new Error(`${where}: kind must be "experiment" (depends on training or data) or "check" (an identity, formula or library consistency), got ${JSON.stringify(input.kind)}`);
+  }
+}
+
 function compare(measured: number | boolean, expected: number | boolean, op: ClaimOp, tolerance: number): boolean {
   if (typeof measured === "boolean" || typeof expected === "boolean") {
     if (op === "<=" || op === ">=") throw new Error(`claim: "${op}" needs numbers, got a boolean`);
@@ -63,19 +106,18 @@ function compare(measured: number | boolean, expected: number | boolean, op: Cla
   return measured === expected;
 }
 
-function failureReason(measured: number | boolean, expected: number | boolean, op: ClaimOp, tolerance: number): string {
-  const wanted = op === "approx" ? `${expected} ± ${tolerance}` : `${op} ${expected}`;
-  return `measured ${measured}, expected ${wanted}`;
-}
-
 /** The record, without displaying it. */
 export function evaluateClaim(input: ClaimInput): Claim {
+  checkProvenance(input);
   const op = input.op ?? "approx";
   const tolerance = input.tolerance ?? 0;
   const measured = input.measured ?? null;
   const base = {
     id: input.id,
     slide: input.slide,
+    source: input.source,
+    basis: input.basis?.trim() || null,
+    kind: input.kind,
     expected: input.expected,
     op,
     tolerance,
@@ -87,13 +129,15 @@ export function evaluateClaim(input: ClaimInput): Claim {
   if (measured === null) return { ...base, pass: null, reason: input.reason ?? "not measured" };
   if (base.fullRunOnly && isQuickRun()) return { ...base, pass: null, reason: "quick run" };
   const pass = compare(measured, input.expected, op, tolerance);
-  return { ...base, pass, reason: pass ? null : failureReason(measured, input.expected, op, tolerance) };
+  return { ...base, pass, reason: pass ? null : `measured ${measuredText(base)}, expected ${expectedText(base)}` };
 }
 
-function formatMeasured(claim: Claim): string {
-  if (claim.measured === null) return "n/a";
-  const value = typeof claim.measured === "number" ? String(Number(claim.measured.toPrecision(6))) : String(claim.measured);
-  return claim.unit ? `${value}${claim.unit === "%" ? "" : " "}${claim.unit}` : value;
+export function expectedText(claim: Pick<Claim, "expected" | "op" | "tolerance" | "unit">): string {
+  return formatExpected(claim);
+}
+
+export function measuredText(claim: Pick<Claim, "measured" | "expected" | "unit">): string {
+  return formatMeasured(claim.measured, claim.expected, claim.unit);
 }
 
 function mark(claim: Claim): string {
@@ -101,14 +145,19 @@ function mark(claim: Claim): string {
   return claim.pass ? "✓" : "✗";
 }
 
+/**
+ * "Total params: 76,468 · slide 76,468 · measured 76,468 · ✓"; checks start with "check ·", and
+ * the label before the expected value is the claim's source (slide, derived or notebook).
+ */
 export function claimText(claim: Claim): string {
-  return `slide: ${claim.slide} · measured: ${formatMeasured(claim)} · ${mark(claim)}`;
+  const check = claim.kind === "check" ? "check · " : "";
+  return `${check}${claim.slide} · ${claim.source} ${expectedText(claim)} · measured ${measuredText(claim)} · ${mark(claim)}`;
 }
 
 function claimHtml(claim: Claim): string {
   const color = claim.pass === null ? "#777" : claim.pass ? "#2ca02c" : "#d62728";
-  const title = escapeHtml(`${claim.id}${claim.reason ? `: ${claim.reason}` : ""}`);
-  return `<span title="${title}" style="display:inline-block;padding:1px 8px;border:1px solid ${color};border-radius:10px;font-size:12px;color:${color}">${escapeHtml(claimText(claim))}</span>`;
+  const details = [claim.id, `${claim.kind}, ${claim.source}`, claim.basis, claim.reason].filter(Boolean).join(" — ");
+  return `<span title="${escapeHtml(details)}" style="display:inline-block;padding:1px 8px;border:1px solid ${color};border-radius:10px;font-size:12px;color:${color}">${escapeHtml(claimText(claim))}</span>`;
 }
 
 export function claimBundle(claim: Claim): MimeBundle {
@@ -116,14 +165,10 @@ export function claimBundle(claim: Claim): MimeBundle {
 }
 
 /**
- * Shows the badge with its record and returns the record. The record also answers the display
- * protocol (non-enumerable, so its JSON keeps exactly the claim's keys) with the badge text only,
- * so a cell ending in `claim(...)` echoes one line rather than the object, and the runner still
- * sees exactly one claim record per call.
+ * Shows the badge with its record (one display_data; the runner collects one record per call).
+ * Like `display()`, it returns nothing, so a cell ending in `dl.claim(...)` shows the claim once;
+ * `evaluateClaim` returns the record without showing it.
  */
-export function claim(input: ClaimInput): Claim {
-  const record = evaluateClaim(input);
-  display(claimBundle(record), { raw: true });
-  Object.defineProperty(record, DISPLAY_SYMBOL, { value: () => ({ "text/plain": claimText(record) }), enumerable: false });
-  return record;
+export function claim(input: ClaimInput): void {
+  display(claimBundle(evaluateClaim(input)), { raw: true });
 }

@@ -10,7 +10,7 @@ export * as plot from "./plot";
 export * as callbacks from "./callbacks";
 export * as rl from "./rl";
 export { claim, evaluateClaim, isQuickRun } from "./claim";
-export type { Claim, ClaimInput } from "./claim";
+export type { Claim, ClaimInput, ClaimKind, ClaimSource } from "./claim";
 export { predictBatched } from "./predict";
 export { backendInfo } from "./backend";
 export { imageGrid, imagePng } from "../display/renderers";

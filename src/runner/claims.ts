@@ -1,6 +1,8 @@
-/** Slide claims as executed notebooks carry them (`claim()` outputs), and how the report shows them. */
-import { CLAIM_MIME, Claim } from "../dl/claim";
+/** Claims as executed notebooks carry them (`claim()` outputs), and how the report shows them. */
+import { CLAIM_MIME, Claim, ClaimKind } from "../dl/claim";
 import type { Notebook } from "./notebook";
+
+export { expectedText, measuredText } from "../dl/claim";
 
 export function collectClaims(notebook: Notebook): Claim[] {
   return notebook.cells.flatMap((cell) =>
@@ -8,25 +10,54 @@ export function collectClaims(notebook: Notebook): Claim[] {
   );
 }
 
-function withUnit(value: number | boolean, unit: string | null): string {
-  return unit ? `${value}${unit === "%" ? "" : " "}${unit}` : String(value);
-}
-
-export function expectedText({ expected, op, tolerance, unit }: Claim): string {
-  if (op !== "approx") return `${op} ${withUnit(expected, unit)}`;
-  return tolerance ? `${withUnit(expected, unit)} ± ${withUnit(tolerance, unit)}` : withUnit(expected, unit);
-}
-
-export function measuredText({ measured, unit }: Claim): string {
-  return measured === null ? "n/a" : withUnit(measured, unit);
-}
-
 export function passText({ pass, reason }: Claim): string {
   if (pass === null) return `— (${reason ?? "not evaluated"})`;
   return pass ? "✓" : `✗ (${reason ?? "failed"})`;
 }
 
-/** A claim that fails the reproduction: gating and measured outside the slide's value. */
+/** "slide", or "notebook: why it chose the number", "derived: how". */
+export function sourceText({ source, basis }: Claim): string {
+  return basis ? `${source}: ${basis}` : source;
+}
+
+/** A claim that fails the reproduction: gating and measured outside the expected value. */
 export function failsRun(claim: Claim): boolean {
   return claim.gating && claim.pass === false;
+}
+
+export interface KindTally {
+  /** Claims that passed. */
+  passed: number;
+  total: number;
+  /** Not judged (quick run, data unavailable), by reason. */
+  notJudged: Record<string, number>;
+  /** Failed but informational (`gating: false`). */
+  failedInformational: number;
+  failedGating: number;
+}
+
+export function tally(claims: Claim[], kind: ClaimKind): KindTally {
+  const result: KindTally = { passed: 0, total: 0, notJudged: {}, failedInformational: 0, failedGating: 0 };
+  for (const claim of claims.filter((c) => c.kind === kind)) {
+    result.total++;
+    if (claim.pass === true) result.passed++;
+    else if (claim.pass === null) result.notJudged[claim.reason ?? "not evaluated"] = (result.notJudged[claim.reason ?? "not evaluated"] ?? 0) + 1;
+    else if (claim.gating) result.failedGating++;
+    else result.failedInformational++;
+  }
+  return result;
+}
+
+function details(t: KindTally): string {
+  const parts = Object.entries(t.notJudged).map(([reason, n]) => `${n} not judged: ${reason}`);
+  if (t.failedGating) parts.push(`${t.failedGating} failed`);
+  if (t.failedInformational) parts.push(`${t.failedInformational} informational failed`);
+  return parts.length ? ` (${parts.join("; ")})` : "";
+}
+
+/** "experiments reproduced: 40/52 (12 not judged: quick run); checks: 15/15" */
+export function tallyLine(claims: Claim[]): string {
+  const experiments = tally(claims, "experiment");
+  const checks = tally(claims, "check");
+  return `experiments reproduced: ${experiments.passed}/${experiments.total}${details(experiments)}; checks: ${checks.passed}/${checks.total}${details(checks)}`;
 }

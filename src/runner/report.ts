@@ -1,6 +1,6 @@
 /** The reproduction report: `reproduction.json` (machine-readable) and its Markdown table. */
 import type { Claim } from "../dl/claim";
-import { expectedText, failsRun, measuredText, passText } from "./claims";
+import { expectedText, failsRun, measuredText, passText, sourceText, tallyLine } from "./claims";
 import type { RunStatus } from "./run";
 
 export interface NotebookReport {
@@ -30,20 +30,29 @@ function row(values: string[]): string {
 /** A notebook that failed, or proved nothing, still gets a row so it cannot go unnoticed. */
 function statusRow(nb: NotebookReport): string[] {
   const verdict = nb.status === "ok" ? "— (no claims)" : `✗ (${nb.status}${nb.error ? `: ${nb.error}` : ""})`;
-  return [nb.path, "—", "", "", "", verdict];
+  return [nb.path, "—", "", "", "", "", "", verdict];
+}
+
+function claimRow(path: string, claim: Claim): string[] {
+  return [path, claim.id, claim.kind, claim.slide, sourceText(claim), expectedText(claim), measuredText(claim), passText(claim)];
 }
 
 export function markdownTable({ notebooks }: Reproduction): string {
-  const lines = [row(["notebook", "claim", "slide", "expected", "measured", "pass"]), "|---|---|---|---|---|---|"];
+  const lines = [row(["notebook", "claim", "kind", "slide", "source", "expected", "measured", "pass"]), "|---|---|---|---|---|---|---|---|"];
   for (const nb of notebooks) {
-    for (const claim of nb.claims) lines.push(row([nb.path, claim.id, claim.slide, expectedText(claim), measuredText(claim), passText(claim)]));
+    for (const claim of nb.claims) lines.push(row(claimRow(nb.path, claim)));
     if (nb.status !== "ok" || nb.claims.length === 0) lines.push(row(statusRow(nb)));
   }
   return lines.join("\n") + "\n";
 }
 
-export function markdownReport(reproduction: Reproduction): string {
+/** "passed: 16 notebooks, 73 claims. experiments reproduced: a/b; checks: c/d" */
+export function summaryLine(reproduction: Reproduction): string {
   const verdict = reproductionFailed(reproduction) ? "FAILED" : "passed";
-  const claims = reproduction.notebooks.reduce((n, nb) => n + nb.claims.length, 0);
-  return `# Reproduction\n\n${verdict}: ${reproduction.notebooks.length} notebooks, ${claims} claims.\n\n${markdownTable(reproduction)}`;
+  const claims = reproduction.notebooks.flatMap((nb) => nb.claims);
+  return `${verdict}: ${reproduction.notebooks.length} notebooks, ${claims.length} claims. ${tallyLine(claims)}.`;
+}
+
+export function markdownReport(reproduction: Reproduction): string {
+  return `# Reproduction\n\n${summaryLine(reproduction)}\n\n${markdownTable(reproduction)}`;
 }

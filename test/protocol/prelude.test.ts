@@ -59,7 +59,10 @@ test("fit with dl.callbacks.progress updates its output in place every epoch", a
   expect(ofType(outputs, "update_display_data").length).toBeGreaterThanOrEqual(3);
 });
 
-test("dl.claim carries the machine-readable claim next to its badge", async () => {
-  const [bundle] = bundles(await run('dl.claim({id: "t.one", slide: "1.0", expected: 1, op: "approx", tolerance: 0.1, measured: 0.95})'), "display_data");
-  expect(bundle["application/vnd.tsdl.claim+json"]).toMatchObject({ id: "t.one", pass: true, measured: 0.95 });
+test("dl.claim carries the machine-readable claim next to its badge, shown once", async () => {
+  const outputs = await run('dl.claim({id: "t.one", slide: "1.0", source: "slide", kind: "experiment", expected: 1, op: "approx", tolerance: 0.1, measured: 0.95})');
+  const [bundle] = bundles(outputs, "display_data");
+  expect(bundle["application/vnd.tsdl.claim+json"]).toMatchObject({ id: "t.one", source: "slide", kind: "experiment", pass: true, measured: 0.95 });
+  // The badge shows once: the call returns nothing for the cell to echo.
+  expect(bundles(outputs, "execute_result")).toEqual([]);
 });

@@ -33,13 +33,33 @@ const REQUIRED_CLAIMS: Record<string, string[]> = {
   "11-feature-hierarchy.ipynb": ["hierarchy.cnn_test_acc"],
 };
 
-/** Every `dl.claim({...})` call's id and the text of its `measured:` expression. */
-function claims(source: string): { id: string; measured: string }[] {
-  const found: { id: string; measured: string }[] = [];
-  for (const call of source.split("dl.claim(").slice(1)) {
-    const id = /id:\s*"([^"]+)"/.exec(call)?.[1];
+interface ClaimCall {
+  id: string;
+  measured: string;
+  source: string | undefined;
+  basis: string | undefined;
+  kind: string | undefined;
+}
+
+/** The text of one `dl.claim({...})` call: up to the parenthesis that closes it. */
+function callText(rest: string): string {
+  let depth = 1;
+  for (let i = 0; i < rest.length; i++) {
+    if (rest[i] === "(") depth++;
+    if (rest[i] === ")" && --depth === 0) return rest.slice(0, i);
+  }
+  return rest;
+}
+
+/** Every `dl.claim({...})` call's id, the text of its `measured:` expression, and its provenance. */
+function claims(source: string): ClaimCall[] {
+  const found: ClaimCall[] = [];
+  for (const rest of source.split("dl.claim(").slice(1)) {
+    const call = callText(rest);
+    const field = (name: string) => new RegExp(`\\b${name}:\\s*("(?:[^"\\\\]|\\\\.)*"|\`[^\`]*\`)`).exec(call)?.[1];
+    const id = /id:\s*["`]([^"`]+)["`]/.exec(call)?.[1];
     const measured = /measured:\s*([^,}]+)/.exec(call)?.[1]?.trim();
-    if (id) found.push({ id, measured: measured ?? "" });
+    if (id) found.push({ id, measured: measured ?? "", source: field("source")?.slice(1, -1), basis: field("basis")?.slice(1, -1), kind: field("kind")?.slice(1, -1) });
   }
   return found;
 }
@@ -78,5 +98,14 @@ describe.each(files)("%s", (file) => {
     expect(made.length).toBeGreaterThan(0);
     expect(made.map((c) => c.id)).toEqual(expect.arrayContaining(REQUIRED_CLAIMS[file] ?? []));
     for (const claim of made) expect({ id: claim.id, measured: claim.measured }).toEqual({ id: claim.id, measured: expect.not.stringMatching(/^[-+]?[\d.]+(e[-+]?\d+)?$|^(true|false)$/i) });
+  });
+
+  test("says where every claim's number comes from and what kind of evidence it is", () => {
+    for (const { id, source, basis, kind } of claims(code(nb))) {
+      expect({ id, source }).toEqual({ id, source: expect.stringMatching(/^(slide|derived|notebook)$/) });
+      expect({ id, kind }).toEqual({ id, kind: expect.stringMatching(/^(experiment|check)$/) });
+      // A derived number says how; a notebook's threshold says why (dl.claim refuses it otherwise).
+      if (source !== "slide") expect({ id, basis }).toEqual({ id, basis: expect.stringMatching(/\S.{10,}/) });
+    }
   });
 });
