@@ -1,7 +1,9 @@
-/** `dl.models`: the classic models of the WISDM table (J48, logistic regression, the straw man). */
+/** `dl.models`: the classic models of the WISDM table (J48, logistic regression, Weka's multilayer perceptron, the straw man). */
 export { J48 } from "./classic/j48";
 export type { J48Options } from "./classic/j48";
 export { LogisticRegression } from "./classic/logistic";
 export type { LogisticOptions } from "./classic/logistic";
 export { MajorityClassifier } from "./classic/majority";
+export { MultilayerPerceptron } from "./classic/multilayer-perceptron";
+export type { MultilayerPerceptronOptions } from "./classic/multilayer-perceptron";
 export type { Classifier } from "./classic/types";
