@@ -7,34 +7,57 @@
 export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    state = advance(state);
+    return output(state);
   };
 }
 
+function advance(state: number): number {
+  return (state + 0x6d2b79f5) >>> 0;
+}
+
+/** mulberry32's output function: the state, mixed, as a number in [0, 1). */
+function output(state: number): number {
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
 export class Random {
-  private readonly next: () => number;
+  private state: number;
 
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.state = seed >>> 0;
+  }
+
+  /**
+   * The generator's whole state, for checkpoints: a generator given it by `restore` continues
+   * this one's stream exactly.
+   */
+  snapshot(): number {
+    return this.state;
+  }
+
+  restore(state: number): this {
+    this.state = state >>> 0;
+    return this;
   }
 
   /** Uniform in [0, 1). */
   random(): number {
-    return this.next();
+    this.state = advance(this.state);
+    return output(this.state);
   }
 
   /** Uniform in [a, b). */
   uniform(a: number, b: number): number {
-    return this.next() * (b - a) + a;
+    return this.random() * (b - a) + a;
   }
 
   /** Integer in [0, n). */
   int(n: number): number {
-    return Math.floor(this.next() * n);
+    return Math.floor(this.random() * n);
   }
 
   /**
@@ -46,8 +69,8 @@ export class Random {
     let v2: number;
     let s: number;
     do {
-      v1 = 2 * this.next() - 1;
-      v2 = 2 * this.next() - 1;
+      v1 = 2 * this.random() - 1;
+      v2 = 2 * this.random() - 1;
       s = v1 * v1 + v2 * v2;
     } while (s > 1 || s === 0);
     return mean + Math.sqrt(variance) * Math.sqrt((-2 * Math.log(s)) / s) * v1;
@@ -55,7 +78,7 @@ export class Random {
 
   /** In-place Fisher–Yates shuffle, walking from the end like the Playground does. */
   shuffle<T>(items: T[]): T[] {
-    return shuffleInPlace(items, this.next);
+    return shuffleInPlace(items, () => this.random());
   }
 }
 

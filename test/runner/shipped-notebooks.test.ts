@@ -18,7 +18,7 @@ const files = readdirSync(NOTEBOOKS).filter((f) => f.endsWith(".ipynb")).sort();
 const load = (file: string) => readJson(join(NOTEBOOKS, file)) as Notebook;
 const code = (nb: Notebook) => nb.cells.filter((c) => c.cell_type === "code").map(sourceText).join("\n");
 
-/** The claim ids the lecture issue fixes for notebooks 01-11. */
+/** The claim ids the lecture issues fix for each notebook. */
 const REQUIRED_CLAIMS: Record<string, string[]> = {
   "01-tf-keras-mnist.ipynb": ["mnist.test_acc"],
   "02-representation.ipynb": ["representation.cartesian_linear_acc", "representation.polar_linear_acc"],
@@ -31,6 +31,13 @@ const REQUIRED_CLAIMS: Record<string, string[]> = {
   "09-universality.ipynb": ["universality.mse"],
   "10-parallelism-hardware.ipynb": ["parallel.speedup"],
   "11-feature-hierarchy.ipynb": ["hierarchy.cnn_test_acc"],
+  "31-pong-from-pixels.ipynb": [
+    "pong.reward_improvement",
+    "pong.preprocessing.pixel_agreement",
+    "pong.preprocessing.max_offset",
+    "pong.blog.rallies_per_episode",
+    "pong.checkpoint.resume_exact",
+  ],
 };
 
 interface ClaimCall {

@@ -97,7 +97,7 @@ function gunzip(body: Buffer, url: string): Buffer {
 }
 
 /** Temp file in the same directory, then rename: readers see the old state or the whole file. */
-async function writeAtomically(target: string, content: Uint8Array): Promise<void> {
+export async function writeAtomically(target: string, content: Uint8Array): Promise<void> {
   await fs.mkdir(path.dirname(target), { recursive: true });
   const temporary = `${target}.${process.pid}.${randomBytes(4).toString("hex")}.partial`;
   try {

@@ -1,18 +1,24 @@
-/** Karpathy's policy network: one ReLU hidden layer, one sigmoid unit = P(action "up"). */
+/**
+ * Karpathy's policy network: one ReLU hidden layer, one sigmoid unit = P(action "up").
+ * The blog's network has no biases (`bias: false`); ours has them by default.
+ */
 import * as tf from "@tensorflow/tfjs";
 
-export function createPolicyNetwork(inputSize: number, hidden: number, seed = 0): tf.Sequential {
+export function createPolicyNetwork(inputSize: number, hidden: number, seed = 0, options: { bias?: boolean } = {}): tf.Sequential {
+  const useBias = options.bias ?? true;
   return tf.sequential({
     layers: [
       tf.layers.dense({
         inputShape: [inputSize],
         units: hidden,
         activation: "relu",
+        useBias,
         kernelInitializer: tf.initializers.glorotUniform({ seed }),
       }),
       tf.layers.dense({
         units: 1,
         activation: "sigmoid",
+        useBias,
         kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 1 }),
       }),
     ],

@@ -63,7 +63,12 @@ export interface RGBAImage {
 export function renderRGBA(state: PongState, scale = 4): RGBAImage {
   const size = FIELD * scale;
   const data = new Uint8ClampedArray(size * size * 4);
-  const fill = (color: readonly number[]) => (i: number) => data.set([color[0], color[1], color[2], 255], i * 4);
+  const fill = (color: readonly number[]) => (i: number) => {
+    data[i * 4] = color[0];
+    data[i * 4 + 1] = color[1];
+    data[i * 4 + 2] = color[2];
+    data[i * 4 + 3] = 255;
+  };
   const paintBackground = fill(COLORS.background);
   for (let i = 0; i < size * size; i++) paintBackground(i);
   const { opponent, agent, ball } = objects(state);

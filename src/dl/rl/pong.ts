@@ -112,6 +112,15 @@ export class Pong {
     return structuredClone(this.s);
   }
 
+  /** The random stream's state (serves); with `restoreRandom`, checkpoints resume it exactly. */
+  snapshotRandom(): number {
+    return this.rng.snapshot();
+  }
+
+  restoreRandom(state: number): void {
+    this.rng.restore(state);
+  }
+
   observe(): Float32Array {
     return renderBinary(this.s, this.frameSize);
   }

@@ -27,6 +27,8 @@ export interface EpisodeReport {
   episode: number;
   reward: number;
   steps: number;
+  /** Steps with a nonzero reward: in Pong, rallies (points scored by either side). */
+  points: number;
   /** Karpathy's exponential average of episode rewards (0.99 old, 0.01 new). */
   runningReward: number;
 }
@@ -44,6 +46,15 @@ export interface ReinforceOptions {
   /** Restart discounting at nonzero rewards (Pong's points); see discountRewards. */
   resetAtPoints?: boolean;
   onEpisode?: (report: EpisodeReport) => void;
+  /**
+   * To continue a run (checkpoints): the action sampler as it was (default: a fresh one
+   * seeded with `seed`), and the rewards of the episodes already played; `episodes` counts
+   * them too.
+   */
+  sampler?: Random;
+  history?: readonly number[];
+  /** Called after every policy update (e.g. to write a checkpoint). */
+  afterUpdate?: (progress: { episodes: number; history: readonly number[]; sampler: Random }) => void | Promise<void>;
 }
 
 /**
@@ -74,7 +85,7 @@ export function rollOutBatch(envs: readonly BinaryActionEnv[], model: tf.LayersM
 }
 
 /** Sum over steps of advantage * log P(action taken | input). */
-function weightedLogLikelihood(model: tf.LayersModel, episode: Episode, advantages: Float32Array): tf.Scalar {
+export function weightedLogLikelihood(model: tf.LayersModel, episode: Episode, advantages: Float32Array): tf.Scalar {
   const steps = episode.actions.length;
   const inputSize = episode.inputs[0].length;
   const inputs = new Float32Array(steps * inputSize);
@@ -123,22 +134,31 @@ function addAndDispose(a: tf.NamedTensorMap, b: tf.NamedTensorMap): tf.NamedTens
   return sum;
 }
 
+/** Karpathy's running reward over a history: 0.99 old + 0.01 new, starting at the first reward. */
+export function runningRewards(history: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const r of history) out.push(out.length === 0 ? r : 0.99 * out[out.length - 1] + 0.01 * r);
+  return out;
+}
+
 /** Train with REINFORCE; resolves to every episode's total reward, in order. */
 export async function reinforce(options: ReinforceOptions): Promise<number[]> {
   const { model, optimizer, episodes, batchSize, gamma, resetAtPoints = true, onEpisode } = options;
   const envs = Array.from({ length: batchSize }, (_, i) => options.makeEnv(i));
-  const rng = new Random(options.seed);
-  const history: number[] = [];
-  let runningReward: number | undefined;
+  const sampler = options.sampler ?? new Random(options.seed);
+  const history = [...(options.history ?? [])];
+  let runningReward = runningRewards(history).pop();
   while (history.length < episodes) {
-    const batch = rollOutBatch(envs.slice(0, Math.min(batchSize, episodes - history.length)), model, rng);
+    const batch = rollOutBatch(envs.slice(0, Math.min(batchSize, episodes - history.length)), model, sampler);
     policyGradientUpdate(model, optimizer, batch, gamma, resetAtPoints);
     for (const episode of batch) {
       const reward = episode.rewards.reduce((a, b) => a + b, 0);
+      const points = episode.rewards.filter((r) => r !== 0).length;
       runningReward = runningReward === undefined ? reward : 0.99 * runningReward + 0.01 * reward;
       history.push(reward);
-      onEpisode?.({ episode: history.length, reward, steps: episode.rewards.length, runningReward });
+      onEpisode?.({ episode: history.length, reward, steps: episode.rewards.length, points, runningReward });
     }
+    await options.afterUpdate?.({ episodes: history.length, history, sampler });
     // Let the event loop breathe between batches so a notebook can show progress.
     await new Promise((resolve) => setImmediate(resolve));
   }

@@ -1,5 +1,8 @@
 import * as tf from "@tensorflow/tfjs";
-import { discountRewards, normalize, trainPong, rewardImprovement } from "../../../src/dl/rl/policy-gradient";
+import { mkdtempSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join } from "path";
+import { discountRewards, normalize, trainPong, rewardImprovement, PONG_PRESETS } from "../../../src/dl/rl/policy-gradient";
 import { createPolicyNetwork } from "../../../src/dl/rl/policy-network";
 import { BinaryActionEnv, reinforce, rollOutBatch } from "../../../src/dl/rl/reinforce";
 import { Random } from "../../../src/dl/random";
@@ -135,6 +138,59 @@ describe("trainPong", () => {
     expect(new Set(counts).size).toBe(1);
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  describe("checkpoints", () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), "tsdl-pong-"));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    const tiny = { batchSize: 2, frameSize: 16, hidden: 4, pointsPerEpisode: 2, learningRate: 0.05, seed: 3, ballSpeed: 5, paddleSpeed: 5 };
+    const weightsOf = (model: tf.LayersModel) => model.getWeights().map((w) => Array.from(w.dataSync()));
+
+    it("a run stopped and resumed from its checkpoint plays exactly the games of an uninterrupted run", async () => {
+      const straight = await trainPong({ ...tiny, episodes: 8 });
+      const path = join(dir, "run.json");
+      const first = await trainPong({ ...tiny, episodes: 4, checkpoint: path, checkpointEvery: 1 });
+      first.model.dispose();
+      const resumed = await trainPong({ ...tiny, episodes: 8, checkpoint: path, resume: true });
+      expect(resumed.resumedEpisodes).toBe(4);
+      expect(resumed.rewards).toEqual(straight.rewards);
+      expect(resumed.points).toEqual(straight.points);
+      expect(resumed.updates).toBe(4);
+      expect(weightsOf(resumed.model)).toEqual(weightsOf(straight.model));
+      straight.model.dispose();
+      resumed.model.dispose();
+    });
+
+    it("refuses to resume with other settings, naming them", async () => {
+      const path = join(dir, "run.json");
+      (await trainPong({ ...tiny, episodes: 2, checkpoint: path })).model.dispose();
+      await expect(trainPong({ ...tiny, hidden: 5, episodes: 4, checkpoint: path, resume: true })).rejects.toThrow(/hidden: checkpoint 4, asked 5/);
+    });
+
+    it("starts afresh without resume, and counts rallies per episode", async () => {
+      const path = join(dir, "run.json");
+      (await trainPong({ ...tiny, episodes: 2, checkpoint: path })).model.dispose();
+      const fresh = await trainPong({ ...tiny, episodes: 2, checkpoint: path });
+      expect(fresh.resumedEpisodes).toBe(0);
+      // A game to 2 points has 2 or 3 rallies; the reward is won minus lost.
+      expect(fresh.points).toHaveLength(2);
+      expect(fresh.points.every((p, i) => p >= 2 && p <= 3 && Math.abs(fresh.rewards[i]) <= p)).toBe(true);
+      fresh.model.dispose();
+    });
+  });
+
+  it("the blog preset has no biases, 200 hidden units and 80 x 80 inputs", () => {
+    expect(PONG_PRESETS.blog).toMatchObject({ frameSize: 80, hidden: 200, bias: false, pointsPerEpisode: 21, batchSize: 10 });
+  });
+
+  it("builds a network without biases when asked", async () => {
+    const { model } = await trainPong({ episodes: 1, batchSize: 1, frameSize: 16, hidden: 3, pointsPerEpisode: 1, bias: false });
+    expect(model.getWeights().map((w) => w.shape)).toEqual([[256, 3], [3, 1]]);
+    model.dispose();
   });
 
   it("rewardImprovement compares the last and first tenths", () => {
