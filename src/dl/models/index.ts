@@ -7,3 +7,7 @@ export { MajorityClassifier } from "./classic/majority";
 export { MultilayerPerceptron } from "./classic/multilayer-perceptron";
 export type { MultilayerPerceptronOptions } from "./classic/multilayer-perceptron";
 export type { Classifier } from "./classic/types";
+export { mcCullochPitts, trainPerceptron, perceptronOutput, novikoffBound } from "./classic/perceptron";
+export type { McCullochPittsUnit, PerceptronOptions, PerceptronRun } from "./classic/perceptron";
+export { resnet, trainableParameters, RESNET_BLOCKS } from "./resnet";
+export type { ResNetDepth, ResNetOptions } from "./resnet";
