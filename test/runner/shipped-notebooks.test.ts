@@ -20,6 +20,14 @@ const code = (nb: Notebook) => nb.cells.filter((c) => c.cell_type === "code").ma
 
 /** The claim ids the lecture issues fix for each notebook. */
 const REQUIRED_CLAIMS: Record<string, string[]> = {
+  "00-history-threshold-units.ipynb": [
+    "history.mcp_truth_tables",
+    "history.perceptron.and_epochs",
+    "history.perceptron.or_epochs",
+    "history.perceptron.and_or_final_errors",
+    "history.perceptron.xor_final_errors",
+    "history.perceptron.xor_loops",
+  ],
   "01-tf-keras-mnist.ipynb": ["mnist.test_acc"],
   "02-representation.ipynb": ["representation.cartesian_linear_acc", "representation.polar_linear_acc"],
   "03-perceptron-stairs.ipynb": ["stairs.perceptron_scores", "stairs.mlp_acc"],
