@@ -1,8 +1,10 @@
 /** The `tsdl` command line: parses arguments and hands off to one module per command. */
+import { INIT_USAGE, initCommand } from "./init-command";
 import { installKernelspec } from "./install";
 import { runKernel } from "./kernel-command";
 import { reproduceCommand, REPRODUCE_USAGE } from "./reproduce-command";
 import { runCommand, RUN_USAGE } from "./run-command";
+import { COLLECT_USAGE, collectCommand, SUBMIT_USAGE, submitCommand } from "./submit-command";
 import { version } from "../version";
 
 const USAGE = `usage: tsdl <command>
@@ -10,6 +12,9 @@ const USAGE = `usage: tsdl <command>
   tsdl kernel CONNECTION_FILE
   ${RUN_USAGE}
   ${REPRODUCE_USAGE}
+  ${INIT_USAGE}
+  ${SUBMIT_USAGE}
+  ${COLLECT_USAGE}
   tsdl --version`;
 
 export async function main(args: string[]): Promise<number> {
@@ -28,6 +33,12 @@ export async function main(args: string[]): Promise<number> {
       return runCommand(rest);
     case "reproduce":
       return reproduceCommand(rest);
+    case "init":
+      return initCommand(rest);
+    case "submit":
+      return submitCommand(rest);
+    case "collect":
+      return collectCommand(rest);
     case undefined:
     case "help":
     case "--help":

@@ -1,5 +1,7 @@
 /**
- * The tsdl data cache: `$TSDL_DATA_DIR`, default `~/.cache/tsdl`.
+ * The tsdl data cache: `$TSDL_DATA_DIR`, default `~/.cache/tsdl`, one per user. Read-only
+ * folders in `$TSDL_DATA_PATH` (separated like PATH) are searched after it: on a shared server an
+ * administrator places a file there once for everybody, and nobody downloads a copy.
  *
  * A file enters the cache only whole and verified: it is downloaded into memory,
  * optionally gunzipped or extracted, checked against its known checksum, written to a
@@ -7,7 +9,7 @@
  * therefore never leaves a file a later run would trust, and simply running again retries.
  */
 import { randomBytes } from "crypto";
-import { existsSync, promises as fs } from "fs";
+import { constants, existsSync, promises as fs } from "fs";
 import * as os from "os";
 import * as path from "path";
 import { gunzipSync } from "zlib";
@@ -18,6 +20,11 @@ export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.TSDL_DATA_DIR || path.join(os.homedir(), ".cache", "tsdl");
 }
 
+/** Folders filled once for all users ($TSDL_DATA_PATH), searched after the user's cache, never written. */
+export function sharedDataDirs(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.TSDL_DATA_PATH ?? "").split(path.delimiter).filter(Boolean);
+}
+
 /** Where `fileName` (relative, e.g. "mnist/train-labels-idx1-ubyte") lives in the cache. */
 export function cachePath(fileName: string, directory = dataDir()): string {
   return path.join(directory, fileName);
@@ -26,7 +33,7 @@ export function cachePath(fileName: string, directory = dataDir()): string {
 /** What a user without network should do to get `fileName` into the cache. */
 export function placementAdvice(fileName: string, directory = dataDir()): string {
   const target = path.dirname(cachePath(fileName, directory));
-  return `Place ${path.basename(fileName)} in ${target} (the tsdl data cache: $TSDL_DATA_DIR, default ~/.cache/tsdl) or run with network access.`;
+  return `Place ${path.basename(fileName)} in ${target} (the tsdl data cache: $TSDL_DATA_DIR, default ~/.cache/tsdl; or, for every user of a shared server, in a folder listed in $TSDL_DATA_PATH) or run with network access.`;
 }
 
 export type FetchToCacheOptions = Checksum & {
@@ -40,6 +47,8 @@ export type FetchToCacheOptions = Checksum & {
   extract?: (body: Buffer) => Promise<Buffer>;
   /** Overrides $TSDL_DATA_DIR. */
   dataDir?: string;
+  /** Overrides $TSDL_DATA_PATH. */
+  sharedDirs?: readonly string[];
   timeoutMs?: number;
 };
 
@@ -57,10 +66,12 @@ export class DatasetUnavailableError extends Error {
 export async function fetchToCache(options: FetchToCacheOptions): Promise<string> {
   const directory = options.dataDir ?? dataDir();
   const target = cachePath(options.fileName, directory);
-  if (existsSync(target)) {
-    await verifyFile(target, options);
-    return target;
+  const present = [directory, ...(options.sharedDirs ?? sharedDataDirs())].map((dir) => cachePath(options.fileName, dir)).find(existsSync);
+  if (present) {
+    await verifyFile(present, options);
+    return present;
   }
+  await assertWritable(path.dirname(target), options.fileName);
   const failures: string[] = [];
   for (const url of typeof options.urls === "string" ? [options.urls] : options.urls) {
     try {
@@ -71,6 +82,18 @@ export async function fetchToCache(options: FetchToCacheOptions): Promise<string
     }
   }
   throw new DatasetUnavailableError(options.fileName, failures, placementAdvice(options.fileName, directory));
+}
+
+/** Checked before downloading: a cache nobody can write would waste the download. */
+async function assertWritable(folder: string, fileName: string): Promise<void> {
+  try {
+    await fs.mkdir(folder, { recursive: true });
+    await fs.access(folder, constants.W_OK);
+  } catch (error) {
+    const reason = `the tsdl data cache ${folder} cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+    const advice = "Set TSDL_DATA_DIR to a folder you can write, or ask your administrator to place the file in a folder listed in $TSDL_DATA_PATH.";
+    throw new DatasetUnavailableError(fileName, [reason], advice);
+  }
 }
 
 /** Verify-on-use for a file on disk, e.g. one placed by hand; throws ChecksumMismatchError. */

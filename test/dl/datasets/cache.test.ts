@@ -5,7 +5,7 @@ import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { gzipSync } from "zlib";
-import { fetchToCache, placementAdvice, verifyFile } from "../../../src/dl/datasets/cache";
+import { DatasetUnavailableError, fetchToCache, placementAdvice, verifyFile } from "../../../src/dl/datasets/cache";
 import { ChecksumMismatchError, gitBlobSha1Hex } from "../../../src/dl/datasets/checksum";
 
 type Handler = (request: http.IncomingMessage, response: http.ServerResponse) => void;
@@ -122,6 +122,31 @@ test("git blob ids match git's", () => {
 
 test("placement advice names the file and the directory", () => {
   expect(placementAdvice("wisdm/WISDM_ar_v1.1_raw.txt", "/data")).toBe(
-    "Place WISDM_ar_v1.1_raw.txt in /data/wisdm (the tsdl data cache: $TSDL_DATA_DIR, default ~/.cache/tsdl) or run with network access.",
+    "Place WISDM_ar_v1.1_raw.txt in /data/wisdm (the tsdl data cache: $TSDL_DATA_DIR, default ~/.cache/tsdl; or, for every user of a shared server, in a folder listed in $TSDL_DATA_PATH) or run with network access.",
   );
+});
+
+test("a file in a shared read-only folder ($TSDL_DATA_PATH) is verified and used in place: no download, no copy", async () => {
+  const shared = mkdtempSync(path.join(os.tmpdir(), "tsdl-shared-test-"));
+  try {
+    mkdirSync(path.join(shared, "set"));
+    writeFileSync(path.join(shared, "set", "file.bin"), CONTENT);
+    const options = { urls: `${base}/file.bin`, fileName: "set/file.bin", sha256: SHA, dataDir: cacheDir };
+    await expect(fetchToCache({ ...options, sharedDirs: ["/nonexistent", shared] })).resolves.toBe(path.join(shared, "set", "file.bin"));
+    expect(hits).toEqual([]);
+    expect(cacheListing()).toEqual([]);
+    writeFileSync(path.join(shared, "set", "file.bin"), "damaged");
+    await expect(fetchToCache({ ...options, sharedDirs: [shared] })).rejects.toBeInstanceOf(ChecksumMismatchError);
+  } finally {
+    rmSync(shared, { recursive: true, force: true });
+  }
+});
+
+test("a cache that cannot be written is reported before downloading, as a DatasetUnavailableError that says what to do", async () => {
+  const notAFolder = path.join(cacheDir, "file");
+  writeFileSync(notAFolder, "");
+  const error = await fetchToCache({ urls: `${base}/file.bin`, fileName: "set/file.bin", sha256: SHA, dataDir: notAFolder, sharedDirs: [] }).catch((e: Error) => e);
+  expect(error).toBeInstanceOf(DatasetUnavailableError);
+  expect((error as Error).message).toMatch(/cache .*file[\\/]set cannot be written \(ENOTDIR\)[\s\S]*Set TSDL_DATA_DIR to a folder you can write/);
+  expect(hits).toEqual([]);
 });

@@ -132,7 +132,7 @@ describe("loading from the cache or a download", () => {
     const wrong = loadRaw({ dataDir: cacheDir, url: `${base}/latest.tar.gz` });
     await expect(wrong).rejects.toThrow(`has git blob sha1 ${blob}, expected f448b1ec15898a77f47f49d85e98ae1bde83185c`);
     await expect(loadRaw({ dataDir: cacheDir, url: "http://127.0.0.1:1/latest.tar.gz" })).rejects.toThrow(
-      `Place WISDM_ar_v1.1_raw.txt in ${dir} (the tsdl data cache: $TSDL_DATA_DIR, default ~/.cache/tsdl) or run with network access.`,
+      `Place WISDM_ar_v1.1_raw.txt in ${dir} (the tsdl data cache: $TSDL_DATA_DIR, default ~/.cache/tsdl; or, for every user of a shared server, in a folder listed in $TSDL_DATA_PATH) or run with network access.`,
     );
   });
 
