@@ -143,4 +143,4 @@ async function sign(files, dataDir) {
   await run(PYTHON, ["-c", code, ...files], { env: { ...process.env, JUPYTER_DATA_DIR: dataDir } });
 }
 
-module.exports = { ROOT, PYTHON, TSDL, checkPrerequisites, sleep, run, startServer, api, stopServer, launchBrowser, sign };
+module.exports = { ROOT, PYTHON, TSDL, checkPrerequisites, sleep, run, freePort, startServer, api, stopServer, launchBrowser, sign };
