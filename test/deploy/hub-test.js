@@ -322,6 +322,8 @@ async function main() {
   settled.filter((s) => s.status === "rejected").forEach((s) => log(`a student failed: ${s.reason.stack ?? s.reason}`));
   check(`all ${STUDENTS} students trained a model over their server's kernel websocket`, seats.length === STUDENTS && seats.every((s) => s.accuracy > 0.8), seats.map((s) => s.accuracy.toFixed(3)).join(" "));
   if (seats.length === 0) return;
+  const copies = students.filter((s) => fs.existsSync(path.join(s.home, ".cache", "tsdl", "mnist")));
+  check("MNIST comes from the shared install: no student has a copy in ~/.cache/tsdl", copies.length === 0, copies.map((s) => s.name).join(" "));
 
   const figures = await measure(seats, hub);
   check("every kernel runs with the configured data-segment limit", figures.kernels.every((k) => k.limit === String(4 * 2 ** 30)), figures.kernels[0].limit);

