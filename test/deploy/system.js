@@ -79,11 +79,11 @@ function memAvailableMb() {
   return Number(field(fs.readFileSync("/proc/meminfo", "utf8"), "MemAvailable").replace(/kB$/, "")) / 1024;
 }
 
-/** Polls a condition on the process table (no event exists for "that pid exited" here). */
+/** Polls a condition (no event exists for "that pid exited" or "the server forgot that kernel"). */
 async function waitFor(what, condition, timeoutMs, intervalMs = 250) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = condition();
+    const value = await condition();
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
@@ -92,19 +92,28 @@ async function waitFor(what, condition, timeoutMs, intervalMs = 250) {
 
 /**
  * The system-wide install the README documents, into `prefix` instead of /opt + /usr/local:
- * the built package (what `npm ci` leaves in /opt/tsdl) copied to PREFIX/lib/tsdl, owned by root
- * and readable by all; `tsdl install --prefix PREFIX` for the kernelspec; PREFIX/bin/tsdl.
+ * the built package (what `npm ci` leaves in /opt/tsdl) at PREFIX/lib/tsdl, owned by root and
+ * readable by all; `tsdl install --prefix PREFIX` for the kernelspec; PREFIX/bin/tsdl. The
+ * package's files are hard links to the checkout's (same filesystem; else copies): its 600 MB of
+ * node_modules cost no copying, and the checkout may sit under a folder students cannot enter.
  */
 function installSystemWide(repo, prefix) {
   const lib = path.join(prefix, "lib", "tsdl");
   fs.mkdirSync(lib, { recursive: true });
   const parts = ["package.json", "bin", "dist", "kernel", "notebooks", "data", "node_modules"].map((p) => path.join(repo, p));
-  execFileSync("cp", ["-a", ...parts, lib]);
-  execFileSync("chmod", ["-R", "a+rX,go-w", prefix]);
+  try {
+    execFileSync("cp", ["-al", ...parts, lib], { stdio: ["ignore", "ignore", "pipe"] });
+  } catch {
+    fs.rmSync(lib, { recursive: true, force: true });
+    fs.mkdirSync(lib, { recursive: true });
+    execFileSync("cp", ["-a", ...parts, lib]);
+  }
+  // Only what students could not read is changed (a checkout made with umask 077): normally nothing.
+  execFileSync("find", [prefix, "(", "!", "-perm", "-o=r", "-o", "-type", "d", "!", "-perm", "-o=x", ")", "-exec", "chmod", "o+rX", "{}", "+"]);
   execFileSync(process.execPath, [path.join(lib, "bin", "tsdl.js"), "install", "--prefix", prefix], { stdio: "ignore" });
   fs.mkdirSync(path.join(prefix, "bin"));
   fs.symlinkSync(path.join("..", "lib", "tsdl", "bin", "tsdl.js"), path.join(prefix, "bin", "tsdl"));
-  execFileSync("chmod", ["-R", "a+rX,go-w", path.join(prefix, "share")]);
+  execFileSync("chmod", ["-R", "a+rX", path.join(prefix, "share")]);
   return { lib, bin: path.join(prefix, "bin"), jupyterPath: path.join(prefix, "share", "jupyter") };
 }
 
