@@ -10,7 +10,8 @@
  *
  * Needs root (useradd, the hub switching users), Debian's jupyterhub 3, prlimit. Not a jest test.
  * Options: --students N (default 4), --kernel-idle SECONDS (culling timeout, default 20),
- * --json FILE (the figures, machine-readable). Prints "N passed, M failed"; exits non-zero on failure.
+ * --server-idle SECONDS (also check that idle servers stop themselves; Notebook looks once a
+ * minute, so this adds minutes), --json FILE (the figures, machine-readable). Prints "N passed, M failed"; exits non-zero on failure.
  */
 "use strict";
 const { execFileSync, spawn } = require("node:child_process");
@@ -29,9 +30,10 @@ const CONFIG = path.join(ROOT, "deploy", "jupyterhub", "jupyterhub_config.py");
 const PROXY = path.join(__dirname, "node_modules", ".bin", "configurable-http-proxy");
 const HUB_READY_MS = 90_000;
 
-const { values: options } = parseArgs({ options: { students: { type: "string", default: "4" }, "kernel-idle": { type: "string", default: "20" }, json: { type: "string" } } });
+const { values: options } = parseArgs({ options: { students: { type: "string", default: "4" }, "kernel-idle": { type: "string", default: "20" }, "server-idle": { type: "string" }, json: { type: "string" } } });
 const STUDENTS = Number(options.students);
 const KERNEL_IDLE_S = Number(options["kernel-idle"]);
+const SERVER_IDLE_S = options["server-idle"] === undefined ? undefined : Number(options["server-idle"]);
 
 const started = Date.now();
 const loadAtStart = os.loadavg()[0]; // the machine may be shared: times mean little without it
@@ -105,6 +107,7 @@ c.Spawner.environment["JUPYTER_PATH"] = ${JSON.stringify(install.jupyterPath)}
     PATH: `${install.bin}:${process.env.PATH}`,
     TSDL_COURSE_DIR: path.join(scratch, "course"),
     TSDL_KERNEL_IDLE_SECONDS: String(KERNEL_IDLE_S),
+    ...(SERVER_IDLE_S === undefined ? {} : { TSDL_SERVER_IDLE_SECONDS: String(SERVER_IDLE_S) }),
     CONFIGPROXY_COMMAND: PROXY,
   };
   const logFile = path.join(scratch, "hub", "hub.log");
@@ -173,8 +176,8 @@ const mb = (x) => `${Math.round(x)} MB`;
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 
-/** The other students' homes, the drop folder, another's submission, the memory cap, tsdl submit. */
-function makeProbes(students, dropDir) {
+/** The other students' homes, the drop folder, another's submission, tsdl's install, the memory cap, tsdl submit. */
+function makeProbes(students, dropDir, install) {
   let submitted;
   const firstSubmitted = new Promise((resolve) => (submitted = resolve));
   return async (seat) => {
@@ -182,8 +185,9 @@ function makeProbes(students, dropDir) {
     if (index > 1) return;
     const other = students[1 - index];
     const checks = [
-      ["other student's home", cells.attempt(`require("node:fs").readdirSync(${JSON.stringify(other.home)})`)],
-      ["drop folder listing", cells.attempt(`require("node:fs").readdirSync(process.env.TSDL_DROP_DIR)`)],
+      ["read the other student's home", cells.attempt(`require("node:fs").readdirSync(${JSON.stringify(other.home)})`)],
+      ["list the drop folder", cells.attempt(`require("node:fs").readdirSync(process.env.TSDL_DROP_DIR)`)],
+      ["write into tsdl's install", cells.attempt(`require("node:fs").writeFileSync(${JSON.stringify(path.join(install.lib, "notebooks", "mine.ipynb"))}, "{}")`)],
     ];
     if (index === 0) {
       const outcome = await seat.channel.execute(cells.SUBMIT);
@@ -194,11 +198,13 @@ function makeProbes(students, dropDir) {
       const after = await seat.channel.execute("6 * 7");
       check("the memory cap (prlimit --data 4G) stops a 5 GiB allocation inside the cell; the kernel lives on", /RangeError/.test(cap.result ?? "") && after.result === "42", `${cap.result}; next cell: ${after.result}`);
     } else {
-      checks.push(["another student's submission", cells.attempt(`require("node:fs").readFileSync(${JSON.stringify(await firstSubmitted)})`)]);
+      const theirs = JSON.stringify(await firstSubmitted);
+      checks.push(["read another student's submission", cells.attempt(`require("node:fs").readFileSync(${theirs})`)]);
+      checks.push(["delete another student's submission", cells.attempt(`require("node:fs").unlinkSync(${theirs})`)]);
     }
     for (const [what, code] of checks) {
       const outcome = await seat.channel.execute(code);
-      check(`${seat.student.name} cannot read ${what}`, /EACCES/.test(outcome.result ?? ""), outcome.result ?? outcome.error);
+      check(`${seat.student.name} cannot ${what}`, /EACCES|EPERM/.test(outcome.result ?? ""), outcome.result ?? outcome.error);
     }
   };
 }
@@ -254,6 +260,17 @@ async function initSurvival(seat, admin, install) {
   check("the course's new version is written beside it as NAME.new.ipynb", fs.existsSync(path.join(home, newCopy)) && read(newCopy).includes("Added by the instructor"));
   const owners = [notebook, newCopy, "homework/hw1/hw1.ipynb", "lecture/02-representation.ipynb"].map((f) => fs.statSync(path.join(home, f)).uid);
   check("tsdl init ran as the student: the copies belong to the student", owners.every((uid) => uid === seat.student.uid), `uids ${[...new Set(owners)].join(", ")}`);
+}
+
+/** Every server, idle since its kernels were culled, stops itself; the hub notices (it polls every 30 s). */
+async function idleServersStop(students, admin) {
+  const pids = students.map(serverPid);
+  const t0 = performance.now();
+  const timeoutMs = (SERVER_IDLE_S + 60 + 30 + 60) * 1000; // + Notebook's once-a-minute look + the hub's poll + margin
+  await Promise.all(pids.map((pid) => pid && system.waitFor(`server ${pid} to stop itself`, () => !system.alive(pid), timeoutMs)));
+  const exited = (performance.now() - t0) / 1000;
+  await Promise.all(students.map((s) => system.waitFor(`the hub to see ${s.name}'s server stopped`, async () => !(await admin.api("GET", `/users/${s.name}`)).server, 90_000)));
+  check(`idle servers stop themselves (shutdown_no_activity_timeout ${SERVER_IDLE_S} s) and the hub sees it`, pids.every(Boolean), `all exited within ${exited.toFixed(0)} s of the check starting`);
 }
 
 function collectAndGrade(dropDir, scratch, student) {
@@ -319,7 +336,7 @@ async function main() {
   log(`hub at ${base} (pid ${hub.pid}, log ${logFile})`);
   await admin.api("POST", "/users", { usernames: students.map((s) => s.name) });
 
-  const probes = makeProbes(students, dropDir);
+  const probes = makeProbes(students, dropDir, install);
   const settled = await Promise.allSettled(students.map((student) => attend(student, base, probes)));
   const seats = settled.filter((s) => s.status === "fulfilled").map((s) => s.value);
   settled.filter((s) => s.status === "rejected").forEach((s) => log(`a student failed: ${s.reason.stack ?? s.reason}`));
@@ -343,6 +360,10 @@ async function main() {
   log("tsdl init at a server restart, after the student edited a notebook and the course changed");
   await initSurvival(seats[0], admin, install);
   collectAndGrade(dropDir, scratch, students[0]);
+  if (SERVER_IDLE_S !== undefined) {
+    log(`waiting for the idle servers to stop themselves (${SERVER_IDLE_S} s without activity)`);
+    await idleServersStop(students, admin);
+  }
 
   log("stopping the hub");
   await stopHub(hub);
