@@ -12,5 +12,7 @@ export * as rl from "./rl";
 export { claim, evaluateClaim, isQuickRun } from "./claim";
 export type { Claim, ClaimInput, ClaimKind, ClaimSource } from "./claim";
 export { predictBatched } from "./predict";
+export { random } from "./random";
+export type { Random } from "./random";
 export { backendInfo } from "./backend";
 export { imageGrid, imagePng } from "../display/renderers";

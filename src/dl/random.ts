@@ -1,15 +1,48 @@
 /**
- * One small seeded PRNG for everything random in dl (synthetic datasets, environments, CV folds),
- * so a notebook cell re-run with the same seed draws exactly the same numbers on every machine.
+ * The one seeded PRNG for everything random in dl and in notebooks (synthetic datasets,
+ * environments, CV folds, shuffles): `dl.random(seed)`, so a cell re-run with the same seed draws
+ * exactly the same numbers on every machine. Like numpy's `default_rng(seed)`, one object
+ * carries the generator and its distributions.
  */
 
-/** mulberry32: a 32-bit state generator, fast and good enough for toy data. */
-export function mulberry32(seed: number): () => number {
+/** A seeded generator. Calling it draws uniform in [0, 1), so it can stand in for `Math.random`. */
+export interface Random {
+  (): number;
+  /** Uniform in [a, b). */
+  uniform(a: number, b: number): number;
+  /** Integer in [0, n). */
+  int(n: number): number;
+  /**
+   * Normal sample by the Marsaglia polar method, parametrised by variance (not standard
+   * deviation) because that is how the Playground's two-gaussians dataset is.
+   */
+  normal(mean?: number, variance?: number): number;
+  /** In-place Fisher–Yates shuffle, walking from the last item down like the Playground does; returns `items`. */
+  shuffle<T>(items: T[]): T[];
+  /** The generator's whole state, for checkpoints: `restore(state)` continues this stream exactly. */
+  snapshot(): number;
+  restore(state: number): Random;
+}
+
+/** A generator seeded with `seed` (mulberry32: 32-bit state, fast, good enough for toy data). */
+export function random(seed: number): Random {
   let state = seed >>> 0;
-  return () => {
+  const next = () => {
     state = advance(state);
     return output(state);
   };
+  const rng: Random = Object.assign(next, {
+    uniform: (a: number, b: number) => next() * (b - a) + a,
+    int: (n: number) => Math.floor(next() * n),
+    normal: (mean = 0, variance = 1) => normal(next, mean, variance),
+    shuffle: <T>(items: T[]) => shuffle(items, next),
+    snapshot: () => state,
+    restore: (saved: number) => {
+      state = saved >>> 0;
+      return rng;
+    },
+  });
+  return rng;
 }
 
 function advance(state: number): number {
@@ -24,68 +57,21 @@ function output(state: number): number {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
-export class Random {
-  private state: number;
-
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-
-  /**
-   * The generator's whole state, for checkpoints: a generator given it by `restore` continues
-   * this one's stream exactly.
-   */
-  snapshot(): number {
-    return this.state;
-  }
-
-  restore(state: number): this {
-    this.state = state >>> 0;
-    return this;
-  }
-
-  /** Uniform in [0, 1). */
-  random(): number {
-    this.state = advance(this.state);
-    return output(this.state);
-  }
-
-  /** Uniform in [a, b). */
-  uniform(a: number, b: number): number {
-    return this.random() * (b - a) + a;
-  }
-
-  /** Integer in [0, n). */
-  int(n: number): number {
-    return Math.floor(this.random() * n);
-  }
-
-  /**
-   * Normal sample by the Marsaglia polar method, parametrised by variance (not
-   * standard deviation) because that is how the Playground's two-gaussians dataset is.
-   */
-  normal(mean = 0, variance = 1): number {
-    let v1: number;
-    let v2: number;
-    let s: number;
-    do {
-      v1 = 2 * this.random() - 1;
-      v2 = 2 * this.random() - 1;
-      s = v1 * v1 + v2 * v2;
-    } while (s > 1 || s === 0);
-    return mean + Math.sqrt(variance) * Math.sqrt((-2 * Math.log(s)) / s) * v1;
-  }
-
-  /** In-place Fisher–Yates shuffle, walking from the end like the Playground does. */
-  shuffle<T>(items: T[]): T[] {
-    return shuffleInPlace(items, () => this.random());
-  }
+function normal(next: () => number, mean: number, variance: number): number {
+  let v1: number;
+  let v2: number;
+  let s: number;
+  do {
+    v1 = 2 * next() - 1;
+    v2 = 2 * next() - 1;
+    s = v1 * v1 + v2 * v2;
+  } while (s > 1 || s === 0);
+  return mean + Math.sqrt(variance) * Math.sqrt((-2 * Math.log(s)) / s) * v1;
 }
 
-/** In-place Fisher–Yates shuffle driven by `random` (uniform in [0, 1)), from the last item down. */
-export function shuffleInPlace<T>(items: T[], random: () => number): T[] {
+function shuffle<T>(items: T[], next: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
+    const j = Math.floor(next() * (i + 1));
     [items[i], items[j]] = [items[j], items[i]];
   }
   return items;

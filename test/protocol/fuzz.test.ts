@@ -12,7 +12,7 @@ import { launchKernel, RunningKernel } from "../../src/client/launch";
 import { endpoint } from "../../src/kernel/connection";
 import { Message, Signer, encode, newHeader } from "../../src/kernel/wire";
 import { ofType, textOf } from "./helpers";
-import { mulberry32 } from "../../src/dl/random";
+import { random } from "../../src/dl/random";
 
 type Channel = "shell" | "control" | "stdin";
 const DELIMITER = Buffer.from("<IDS|MSG>");
@@ -177,7 +177,7 @@ test("unknown message types are logged and ignored: no reply, no busy status", a
 class Fuzzer {
   private readonly next: () => number;
   constructor(seed: number) {
-    this.next = mulberry32(seed); // seeded, so a failing run can be replayed
+    this.next = random(seed); // seeded, so a failing run can be replayed
   }
   int(n: number): number {
     return Math.floor(this.next() * n);

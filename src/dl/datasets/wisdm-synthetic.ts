@@ -4,7 +4,7 @@
  * like the real recordings) plus gravity and Gaussian noise. It is not WISDM data and no
  * result computed on it says anything about activity recognition.
  */
-import { Random } from "../random";
+import { Random, random as seededRandom } from "../random";
 import { ACTIVITIES, Activity } from "./wisdm-parse";
 
 export interface SyntheticRawOptions {
@@ -38,7 +38,7 @@ const MOTIONS: Record<Activity, Motion> = {
 const PERIOD_NS = 50_000_000;
 
 export function syntheticRaw(options: SyntheticRawOptions = {}): string {
-  const random = new Random(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const samples = options.samplesPerActivity ?? 400;
   const defectRate = options.defectRate ?? 0;
   // One joined block per user and activity: 1.1M separate line strings keep the GC busy.
@@ -80,7 +80,7 @@ function formatFloat(value: number): string {
 function withDefects(random: Random, records: string[], rate: number): string[] {
   const lines: string[] = [];
   for (let i = 0; i < records.length; i++) {
-    if (random.random() >= rate) {
+    if (random() >= rate) {
       lines.push(`${records[i]};`);
       continue;
     }

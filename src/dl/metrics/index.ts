@@ -2,5 +2,4 @@ export { accuracy, confusionMatrix, recallPerClass } from "./confusion";
 export type { ConfusionMatrix } from "./confusion";
 export { crossValidate } from "./cross-validate";
 export type { CrossValidationOptions, CrossValidationResult, FitPredict, FoldResult } from "./cross-validate";
-export { mulberry32, shuffleInPlace } from "../random";
 export { foldSplit, stratifiedKFold } from "./stratified-kfold";

@@ -1,4 +1,4 @@
-import { mulberry32, shuffleInPlace } from "../random";
+import { random } from "../random";
 
 /**
  * Stratified k-fold assignment: returns the fold (0..k-1) of every instance, such that
@@ -14,7 +14,7 @@ import { mulberry32, shuffleInPlace } from "../random";
 export function stratifiedKFold(labels: ArrayLike<number>, k: number, seed: number): number[] {
   if (!Number.isInteger(k) || k < 2) throw new RangeError(`k must be an integer >= 2, got ${k}`);
   if (k > labels.length) throw new RangeError(`k = ${k} exceeds the ${labels.length} instances`);
-  const shuffled = shuffleInPlace(Array.from({ length: labels.length }, (_, i) => i), mulberry32(seed));
+  const shuffled = random(seed).shuffle(Array.from({ length: labels.length }, (_, i) => i));
   const grouped = shuffled
     .map((index, position) => ({ index, position }))
     .sort((a, b) => labels[a.index] - labels[b.index] || a.position - b.position);

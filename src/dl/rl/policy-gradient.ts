@@ -11,7 +11,7 @@ import { PongDifferenceEnv } from "./pong-agent";
 import { createPolicyNetwork } from "./policy-network";
 import { CheckpointState, readCheckpoint, restoreCheckpoint, saveCheckpoint } from "./checkpoint";
 import { EpisodeReport, reinforce } from "./reinforce";
-import { Random } from "../random";
+import { random } from "../random";
 
 export { discountRewards, normalize } from "./returns";
 
@@ -111,7 +111,7 @@ export async function trainPong(options: TrainPongOptions): Promise<TrainPongRes
   const envs = Array.from({ length: batchSize }, (_, i) => new PongDifferenceEnv({ ...gameOf(settings), seed: seed * 1000 + i }));
   const model = options.model ?? createPolicyNetwork(frameSize * frameSize, hidden, seed, { bias });
   const optimizer = tf.train.rmsprop(learningRate, 0.99);
-  const sampler = new Random(seed);
+  const sampler = random(seed);
   const points: number[] = [];
   let rewards: number[] = [];
   let updates = 0;

@@ -8,7 +8,7 @@
  * Observations are the binary frames of Karpathy's preprocessing (0 background,
  * 1 paddles and ball), `frameSize` x `frameSize`: 80 as in the blog, smaller to train faster.
  */
-import { Random } from "../random";
+import { Random, random } from "../random";
 import {
   AGENT_X,
   BALL_HEIGHT,
@@ -83,7 +83,7 @@ export class Pong {
     this.ballSpeed = options.ballSpeed ?? 2;
     this.serveToAgent = options.serveToAgent ?? false;
     this.maxSteps = options.maxSteps ?? 400 * this.pointsPerEpisode;
-    this.rng = new Random(options.seed ?? 0);
+    this.rng = random(options.seed ?? 0);
     this.s = this.freshState();
   }
 
@@ -143,7 +143,7 @@ export class Pong {
 
   /** Ball from the centre line, random height, side (unless serveToAgent) and slope. */
   private serve(): Ball {
-    const towardsOpponent = this.rng.random() < 0.5 && !this.serveToAgent;
+    const towardsOpponent = this.rng() < 0.5 && !this.serveToAgent;
     const direction = towardsOpponent ? -1 : 1;
     return {
       x: (FIELD - BALL_WIDTH) / 2,

@@ -5,7 +5,7 @@
  * discounted return.
  */
 import * as tf from "@tensorflow/tfjs";
-import { Random } from "../random";
+import { Random, random } from "../random";
 import { upProbabilities } from "./policy-network";
 import { discountRewards, normalize } from "./returns";
 
@@ -71,7 +71,7 @@ export function rollOutBatch(envs: readonly BinaryActionEnv[], model: tf.LayersM
     active.forEach((envIndex, row) => batch.set(current[envIndex], row * inputSize));
     const pUp = upProbabilities(model, batch, active.length);
     active = active.filter((envIndex, row) => {
-      const action = rng.random() < pUp[row] ? 1 : 0;
+      const action = rng() < pUp[row] ? 1 : 0;
       const { input, reward, done } = envs[envIndex].step(action);
       const episode = episodes[envIndex];
       episode.inputs.push(current[envIndex]);
@@ -145,7 +145,7 @@ export function runningRewards(history: readonly number[]): number[] {
 export async function reinforce(options: ReinforceOptions): Promise<number[]> {
   const { model, optimizer, episodes, batchSize, gamma, resetAtPoints = true, onEpisode } = options;
   const envs = Array.from({ length: batchSize }, (_, i) => options.makeEnv(i));
-  const sampler = options.sampler ?? new Random(options.seed);
+  const sampler = options.sampler ?? random(options.seed);
   const history = [...(options.history ?? [])];
   let runningReward = runningRewards(history).pop();
   while (history.length < episodes) {

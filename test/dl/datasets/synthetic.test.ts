@@ -1,6 +1,6 @@
 import * as tf from "@tensorflow/tfjs";
+import { random } from "../../../src/dl/random";
 import {
-  mulberry32,
   playgroundDataset,
   playgroundFeatures,
   PLAYGROUND_FEATURES,
@@ -23,11 +23,11 @@ import {
 const count = (xs: Float32Array, v: number) => xs.filter((x) => x === v).length;
 const maxAbs = (xs: Float32Array) => xs.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
 
-describe("mulberry32", () => {
+describe("random", () => {
   it("reproduces a seed and differs across seeds", () => {
-    const a = mulberry32(42);
-    const b = mulberry32(42);
-    const c = mulberry32(43);
+    const a = random(42);
+    const b = random(42);
+    const c = random(43);
     const first = [a(), a(), a()];
     expect([b(), b(), b()]).toEqual(first);
     expect(c()).not.toBe(first[0]);

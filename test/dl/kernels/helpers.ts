@@ -1,10 +1,10 @@
 import * as tf from "@tensorflow/tfjs";
 import { initBackend } from "../../../src/dl/backend";
-import { mulberry32 } from "../../../src/dl/random";
+import { random } from "../../../src/dl/random";
 
 /** Deterministic uniform values in [-1, 1). */
 export function seededRandom(seed: number): () => number {
-  const uniform = mulberry32(seed);
+  const uniform = random(seed);
   return () => uniform() * 2 - 1;
 }
 

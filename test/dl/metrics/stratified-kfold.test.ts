@@ -1,4 +1,4 @@
-import { mulberry32, shuffleInPlace } from "../../../src/dl/random";
+import { random } from "../../../src/dl/random";
 import { foldSplit, stratifiedKFold } from "../../../src/dl/metrics/stratified-kfold";
 
 describe("stratifiedKFold", () => {
@@ -38,13 +38,13 @@ describe("stratifiedKFold", () => {
 
 describe("seeded random numbers", () => {
   it("repeat for a seed, stay in [0, 1), and shuffle into a permutation", () => {
-    const a = mulberry32(42);
-    const b = mulberry32(42);
+    const a = random(42);
+    const b = random(42);
     const draws = Array.from({ length: 1000 }, () => a());
     expect(draws).toEqual(Array.from({ length: 1000 }, () => b()));
     expect(Math.min(...draws)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...draws)).toBeLessThan(1);
-    const shuffled = shuffleInPlace([1, 2, 3, 4, 5, 6], mulberry32(3));
+    const shuffled = random(3).shuffle([1, 2, 3, 4, 5, 6]);
     expect([...shuffled].sort()).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });

@@ -5,7 +5,7 @@ import { join } from "path";
 import { discountRewards, normalize, trainPong, rewardImprovement, PONG_PRESETS } from "../../../src/dl/rl/policy-gradient";
 import { createPolicyNetwork } from "../../../src/dl/rl/policy-network";
 import { BinaryActionEnv, reinforce, rollOutBatch } from "../../../src/dl/rl/reinforce";
-import { Random } from "../../../src/dl/random";
+import { Random, random } from "../../../src/dl/random";
 
 beforeAll(async () => {
   await tf.setBackend("cpu");
@@ -55,7 +55,7 @@ class TwoLights implements BinaryActionEnv {
   private t = 0;
 
   constructor(seed: number) {
-    this.rng = new Random(seed);
+    this.rng = random(seed);
   }
 
   reset(): Float32Array {
@@ -87,7 +87,7 @@ describe("REINFORCE", () => {
       };
     });
     const model = createPolicyNetwork(1, 2, 1);
-    const episodes = rollOutBatch(envs, model, new Random(1));
+    const episodes = rollOutBatch(envs, model, random(1));
     expect(episodes.map((e) => e.actions.length)).toEqual(lengths);
     expect(episodes[1].inputs.map((x) => x[0])).toEqual([0, 1, 2, 3, 4]);
     expect(episodes[0].rewards).toEqual([0, 0, 1]);

@@ -3,7 +3,7 @@
  * triangles (label 1) inside a ring of circles (label 0). No straight line separates
  * them in cartesian coordinates; in polar coordinates the radius alone does.
  */
-import { Random } from "../../random";
+import { Random, random } from "../../random";
 import { LabeledPoints } from "./types";
 
 export const TRIANGLE = 1;
@@ -28,7 +28,7 @@ function uniformInAnnulus(rng: Random, rMin: number, rMax: number): [number, num
 
 export function trianglesAndCircles(options: ConcentricOptions = {}): LabeledPoints {
   const { perClass = 100, innerRadius = 1, outerMin = 2, outerMax = 3, seed = 0 } = options;
-  const rng = new Random(seed);
+  const rng = random(seed);
   const n = 2 * perClass;
   const points: LabeledPoints = { x: new Float32Array(n), y: new Float32Array(n), label: new Float32Array(n) };
   for (let i = 0; i < n; i++) {

@@ -1,4 +1,3 @@
-export { mulberry32, Random } from "../../random";
 export type { Example2D, LabeledPoints, TrainTestSplit } from "./types";
 export { pointCount } from "./types";
 export { playgroundDataset, PLAYGROUND_DOMAIN } from "./playground";

@@ -7,7 +7,7 @@
  *
  * Labels are +1 / -1 as in the Playground; `noise` is the slider value 0..50.
  */
-import { Random } from "../../random";
+import { Random, random } from "../../random";
 import { Example2D, TrainTestSplit, toColumns } from "./types";
 
 export type PlaygroundDatasetName = "circle" | "xor" | "gauss" | "spiral";
@@ -94,7 +94,7 @@ const GENERATORS: Record<PlaygroundDatasetName, Generator> = { circle, xor, gaus
 export function playgroundDataset(name: PlaygroundDatasetName, options: PlaygroundOptions = {}): TrainTestSplit {
   const { numSamples = 500, noise = 0, percTrainData = 50, seed = 0 } = options;
   if (noise < 0 || noise > 50) throw new RangeError(`noise must be in 0..50 (the Playground slider), got ${noise}`);
-  const rng = new Random(seed);
+  const rng = random(seed);
   const examples = rng.shuffle(GENERATORS[name](rng, numSamples, noise / 100));
   const splitIndex = Math.floor((examples.length * percTrainData) / 100);
   return { train: toColumns(examples.slice(0, splitIndex)), test: toColumns(examples.slice(splitIndex)) };

@@ -3,7 +3,7 @@
  * polynomial curve fitting): ten points are fitted well by a cubic and interpolated
  * wildly by a degree-9 polynomial.
  */
-import { Random } from "../../random";
+import { Random, random } from "../../random";
 
 export interface SineSamples {
   x: Float32Array;
@@ -24,8 +24,8 @@ export interface SineOptions {
 
 export function sineWithNoise(options: SineOptions = {}): SineSamples {
   const { n = 10, noise = 0.3, spacing = "grid", seed = 0 } = options;
-  const rng = new Random(seed);
-  const x = Float32Array.from({ length: n }, (_, i) => (spacing === "grid" ? (n === 1 ? 0 : i / (n - 1)) : rng.random()));
+  const rng = random(seed);
+  const x = Float32Array.from({ length: n }, (_, i) => (spacing === "grid" ? (n === 1 ? 0 : i / (n - 1)) : rng()));
   const clean = x.map((v) => Math.sin(2 * Math.PI * v));
   const y = clean.map((v) => v + rng.normal(0, noise * noise));
   return { x, y, clean };

@@ -18,7 +18,7 @@
  * and [0, 212, 169, 167] are stairs, [12, 61, 158, 248] (bottom row only) is not, which
  * is exactly the single-layer perceptron's mistake the slide shows.
  */
-import { Random } from "../../random";
+import { Random, random } from "../../random";
 
 export type StairsKind = "left" | "right" | "other";
 
@@ -78,7 +78,7 @@ function drawOther(rng: Random): number[] {
  */
 export function stairsImages(options: { n?: number; seed?: number } = {}): StairsImages {
   const { n = 200, seed = 0 } = options;
-  const rng = new Random(seed);
+  const rng = random(seed);
   const kinds: StairsKind[] = Array.from({ length: n }, (_, i) =>
     i < n / 2 ? (i % 2 === 0 ? "left" : "right") : "other",
   );
