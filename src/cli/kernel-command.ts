@@ -4,8 +4,19 @@ import { readConnectionFile } from "../kernel/connection";
 import { TypeScriptLanguage } from "../engine/typescript-language";
 import { WorkerCompiler } from "../engine/worker-compiler";
 import { packageRoot, version } from "../version";
+import { defineCommand } from "./command";
 
-export async function runKernel(connectionFile: string): Promise<number> {
+export const kernelCommand = defineCommand({
+  name: "kernel",
+  summary: "run the kernel on a connection file (what Jupyter starts)",
+  description: "Runs the kernel on the connection file Jupyter writes (kernel.json's argv); exits after a shutdown_request.",
+  args: "CONNECTION_FILE",
+  arity: { min: 1, max: 1 },
+  flags: {},
+  run: (_flags, [connectionFile]) => runKernel(connectionFile),
+});
+
+async function runKernel(connectionFile: string): Promise<number> {
   const info = readConnectionFile(connectionFile);
   const compiler = new WorkerCompiler(packageRoot);
   const banner =
