@@ -1,4 +1,4 @@
-/** Tests are TypeScript, transpiled only (the build type-checks src/); protocol tests spawn dist/. */
+/** Tests are TypeScript, transpiled only here (`npm test` type-checks them first: test/tsconfig.json); protocol tests spawn dist/. */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],

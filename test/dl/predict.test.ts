@@ -43,14 +43,16 @@ describe.each(["wasm", "cpu"] as const)("on %s", (backend) => {
     const model = mlp();
     const x = tf.tensor2d(seededValues(203 * 12, 1), [203, 12]);
     await expectSameAsPredict(model, x, batchSize);
-    tf.dispose([x, model]);
+    x.dispose();
+    model.dispose();
   });
 
   test("equals model.predict for a two-input, two-output model", async () => {
     const model = twoInTwoOut();
     const xs = [tf.tensor3d(seededValues(50 * 12, 4), [50, 6, 2]), tf.tensor2d(seededValues(50 * 4, 5), [50, 4])];
     await expectSameAsPredict(model, xs, 16);
-    tf.dispose([...xs, model]);
+    tf.dispose(xs);
+    model.dispose();
   });
 
   test("leaks no tensors", () => {
@@ -59,7 +61,8 @@ describe.each(["wasm", "cpu"] as const)("on %s", (backend) => {
     const before = tf.memory().numTensors;
     const y = predictBatched(model, x, { batchSize: 9 }) as tf.Tensor;
     expect(tf.memory().numTensors).toBe(before + 1);
-    tf.dispose([x, y, model]);
+    tf.dispose([x, y]);
+    model.dispose();
   });
 });
 
@@ -71,7 +74,8 @@ test("reads inputs that still live on another backend", async () => {
   await initBackend({ backend: "wasm" });
   const y = predictBatched(model, x, { batchSize: 8 }) as tf.Tensor;
   expect(Array.from(await y.data())).toEqual(Array.from(expected).map((v) => expect.closeTo(v, 5)));
-  tf.dispose([x, y, model]);
+  tf.dispose([x, y]);
+  model.dispose();
 });
 
 test("rejects a bad batch size and mismatched inputs", () => {
@@ -79,5 +83,6 @@ test("rejects a bad batch size and mismatched inputs", () => {
   const x = tf.zeros([4, 12]);
   expect(() => predictBatched(model, x, { batchSize: 0 })).toThrow(/positive integer/);
   expect(() => predictBatched(model, [x, tf.zeros([3, 12])])).toThrow(/share a first/);
-  tf.dispose([x, model]);
+  x.dispose();
+  model.dispose();
 });

@@ -38,7 +38,7 @@ function evidence(tag: string): string {
   return `require("fs").writeFileSync(${JSON.stringify(join(evidenceDir, tag))}, "ran");`;
 }
 
-function message(msgType: string, content: Record<string, unknown>, session = kernel.client.session): Message {
+function message(msgType: string, content: Record<string, unknown>, session: string = kernel.client.session): Message {
   return { identities: [], header: newHeader(msgType, session), parent_header: {}, metadata: {}, content, buffers: [] };
 }
 

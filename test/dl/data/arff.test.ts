@@ -50,8 +50,8 @@ describe("parseArff", () => {
   test("numeric columns are Float64Arrays with NaN for ?; others are text with null for ?", () => {
     expect(data.rowCount).toBe(3);
     expect(data.columns.temperature).toEqual(Float64Array.from([85, 83, 70.5]));
-    expect(Array.from(data.columns.humidity)).toEqual([85, NaN, 96]);
-    expect(Array.from(data.columns["wind speed"])).toEqual([3.5, NaN, 10]);
+    expect(Array.from<unknown>(data.columns.humidity)).toEqual([85, NaN, 96]);
+    expect(Array.from<unknown>(data.columns["wind speed"])).toEqual([3.5, NaN, 10]);
     expect(data.columns.note).toEqual(["it's hot", null, "?"]);
     expect(data.columns.when).toEqual(["2024-01-01", null, null]);
     expect(data.columns.outlook).toEqual(["sunny", "overcast", "rainy day"]);

@@ -67,7 +67,7 @@ describe("parseCsv: quoting, line ends, blank lines, missing values", () => {
     expect(table.types).toEqual({ id: "int32", name: "string", score: "float64", comment: "string" });
     expect(table.columns.name).toEqual(["Smith, Anna", "Bob", "Chloé"]);
     expect(table.columns.comment).toEqual(['said "hi"', "two\r\nlines", "plain"]);
-    expect(Array.from(table.columns.score)).toEqual([3.5, NaN, NaN]);
+    expect(Array.from<unknown>(table.columns.score)).toEqual([3.5, NaN, NaN]);
   });
 
   test("a lone CR ends a line, a missing final newline is fine, a BOM is dropped", () => {
@@ -79,14 +79,14 @@ describe("parseCsv: quoting, line ends, blank lines, missing values", () => {
   test("missing values: NaN in numbers (an int column becomes float), null in text", () => {
     const table = parseCsv("n,s,t\n1,,x\n,y,NULL\n3,z,\n");
     expect(table.types.n).toBe("float64");
-    expect(Array.from(table.columns.n)).toEqual([1, NaN, 3]);
+    expect(Array.from<unknown>(table.columns.n)).toEqual([1, NaN, 3]);
     expect(table.columns.s).toEqual([null, "y", "z"]);
     expect(table.columns.t).toEqual(["x", null, null]);
   });
 
   test("custom missing tokens replace the defaults", () => {
     const table = parseCsv("a,b\n?,NA\n2,x\n", { missing: ["?"] });
-    expect(Array.from(table.columns.a)).toEqual([NaN, 2]);
+    expect(Array.from<unknown>(table.columns.a)).toEqual([NaN, 2]);
     expect(table.columns.b).toEqual(["NA", "x"]);
   });
 

@@ -24,7 +24,7 @@ function randomProduct(rand: () => number, batch: number[]): Product {
 async function expectMatchesCpu(p: Product, rand: () => number): Promise<void> {
   const a = randomArray(tf.util.sizeFromShape(p.aShape), rand);
   const b = randomArray(tf.util.sizeFromShape(p.bShape), rand);
-  const run = () => tf.matMul(tf.tensor(a, p.aShape) as tf.Tensor2D, tf.tensor(b, p.bShape) as tf.Tensor2D, p.transposeA, p.transposeB);
+  const run = () => tf.matMul(tf.tensor<tf.Rank>(a, p.aShape) as tf.Tensor2D, tf.tensor<tf.Rank>(b, p.bShape) as tf.Tensor2D, p.transposeA, p.transposeB);
   const [out, ref] = [await valuesOn("wasm", run), await valuesOn("cpu", run)];
   expect({ ...p, err: relativeError(out, ref) <= TOLERANCE }).toEqual({ ...p, err: true });
 }

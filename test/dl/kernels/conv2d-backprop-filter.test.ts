@@ -48,10 +48,10 @@ test("tf.grad of conv2d and conv1d agrees with cpu for both inputs", async () =>
   const rand = seededRandom(3);
   const x2 = randomArray(2 * 8 * 7 * 3, rand);
   const f2 = randomArray(3 * 2 * 3 * 5, rand);
-  const conv2 = (x: tf.Tensor4D, f: tf.Tensor4D) => tf.conv2d(x, f, [2, 1], "same").square().sum();
+  const conv2 = (...[x, f]: tf.Tensor[]) => tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, [2, 1], "same").square().sum();
   const x1 = randomArray(4 * 30 * 3, rand);
   const f1 = randomArray(5 * 3 * 8, rand);
-  const conv1 = (x: tf.Tensor3D, f: tf.Tensor3D) => tf.conv1d(x, f, 2, "valid").square().sum();
+  const conv1 = (...[x, f]: tf.Tensor[]) => tf.conv1d(x as tf.Tensor3D, f as tf.Tensor3D, 2, "valid").square().sum();
   const grads = [
     () => tf.grads(conv2)([tf.tensor4d(x2, [2, 8, 7, 3]), tf.tensor4d(f2, [3, 2, 3, 5])]),
     () => tf.grads(conv1)([tf.tensor3d(x1, [4, 30, 3]), tf.tensor3d(f1, [5, 3, 8])]),
@@ -81,7 +81,8 @@ test("a tiny Conv1D model trains on wasm (loss decreases)", async () => {
   const losses = history.history.loss as number[];
   expect(tf.getBackend()).toBe("wasm");
   expect(losses[losses.length - 1]).toBeLessThan(losses[0]);
-  tf.dispose([xs, ys, model]);
+  tf.dispose([xs, ys]);
+  model.dispose();
 });
 
 test("NCHW is refused with a clear message, like wasm's Conv2D", () => {
