@@ -26,12 +26,14 @@ export const submitCommand = defineCommand({
 export const collectCommand = defineCommand({
   name: "collect",
   summary: "gather the latest submission of every student",
-  description: "Writes DIR/STUDENT/NAME.ipynb from the drop folder (the layout `tsdl grade --by-folder` reads).",
+  description:
+    "Writes each student's latest submission of each notebook to DIR/STUDENT/NAME.ipynb (the layout `tsdl grade --by-folder` reads). " +
+    "A file whose Unix owner is not the student its name claims is refused and reported.",
   args: "DROP_DIR",
   arity: { min: 1, max: 1 },
   flags: {
     out: { type: "string", value: "DIR", help: "where to write the collected notebooks (required)" },
-    "no-owner-check": { type: "boolean", help: "accept files whose owner differs from the student folder's name" },
+    "no-owner-check": { type: "boolean", help: "trust the student named in the file name (Kubernetes: every pod has the same uid)" },
   },
   run(flags, [dropDir]) {
     if (!flags.out) throw new UsageError("--out DIR is required");
