@@ -14,5 +14,7 @@ export type { Claim, ClaimInput, ClaimKind, ClaimSource } from "./claim";
 export { predictBatched } from "./predict";
 export { random } from "./random";
 export type { Random } from "./random";
+export { tqdm } from "./tqdm";
+export type { TqdmOptions } from "./tqdm";
 export { backendInfo } from "./backend";
 export { imageGrid, imagePng } from "../display/renderers";

@@ -17,7 +17,8 @@ export interface EpochProgress {
 
 const BAR_WIDTH = 30;
 
-function seconds(ms: number): string {
+/** "3.2s", "42s", "2m 05s". */
+export function seconds(ms: number): string {
   const s = ms / 1000;
   if (s < 60) return `${s < 10 ? s.toFixed(1) : Math.round(s)}s`;
   return `${Math.floor(s / 60)}m ${String(Math.round(s % 60)).padStart(2, "0")}s`;
@@ -51,19 +52,26 @@ function counter(p: EpochProgress): string {
   return p.totalBatches ? `${p.batches}/${p.totalBatches}` : `${p.batches}`;
 }
 
-export function progressText(p: EpochProgress): string {
-  const filled = Math.round(fraction(p) * BAR_WIDTH);
-  const bar = "━".repeat(filled) + "─".repeat(BAR_WIDTH - filled);
-  return `Epoch ${p.epoch}/${p.epochs} ${bar} ${counter(p)} - ${timing(p)}${metricsText(p.metrics)}`;
+/** `━━━━━━──────` for a fraction done. */
+export function barText(done: number): string {
+  const filled = Math.round(done * BAR_WIDTH);
+  return "━".repeat(filled) + "─".repeat(BAR_WIDTH - filled);
 }
 
-export function progressHtml(p: EpochProgress): string {
-  const percent = (fraction(p) * 100).toFixed(1);
-  const color = p.done ? "#2ca02c" : "#1f77b4";
+/** One line: a bold label, a bar (green once finished) and the rest as text. */
+export function barLineHtml(label: string, done: number, finished: boolean, rest: string): string {
+  const percent = (done * 100).toFixed(1);
+  const color = finished ? "#2ca02c" : "#1f77b4";
   const bar =
     `<span style="display:inline-block;width:200px;height:10px;background:#e6e6e6;vertical-align:middle;border-radius:2px">` +
     `<span style="display:block;width:${percent}%;height:100%;background:${color};border-radius:2px"></span></span>`;
-  const label = `<b>Epoch ${p.epoch}/${p.epochs}</b>`;
-  const rest = escapeHtml(`${counter(p)} - ${timing(p)}${metricsText(p.metrics)}`);
-  return `<div style="font-family:monospace;font-size:12px;white-space:nowrap">${label} ${bar} ${rest}</div>`;
+  return `<div style="font-family:monospace;font-size:12px;white-space:nowrap"><b>${escapeHtml(label)}</b> ${bar} ${escapeHtml(rest)}</div>`;
+}
+
+export function progressText(p: EpochProgress): string {
+  return `Epoch ${p.epoch}/${p.epochs} ${barText(fraction(p))} ${counter(p)} - ${timing(p)}${metricsText(p.metrics)}`;
+}
+
+export function progressHtml(p: EpochProgress): string {
+  return barLineHtml(`Epoch ${p.epoch}/${p.epochs}`, fraction(p), p.done, `${counter(p)} - ${timing(p)}${metricsText(p.metrics)}`);
 }
