@@ -9,6 +9,7 @@ export * as metrics from "./metrics";
 export * as plot from "./plot";
 export * as callbacks from "./callbacks";
 export * as rl from "./rl";
+export * as signal from "./signal";
 export { claim, evaluateClaim, isQuickRun } from "./claim";
 export type { Claim, ClaimInput, ClaimKind, ClaimSource } from "./claim";
 export { predictBatched } from "./predict";

@@ -40,8 +40,10 @@ export function tally(claims: Claim[], kind: ClaimKind): KindTally {
   const result: KindTally = { passed: 0, total: 0, notJudged: {}, failedInformational: 0, failedGating: 0 };
   for (const claim of claims.filter((c) => c.kind === kind)) {
     result.total++;
+    // Reasons are grouped by their first clause: "WISDM raw file not available offline: <url> ..."
+    const reason = (claim.reason ?? "not evaluated").split(":")[0];
     if (claim.pass === true) result.passed++;
-    else if (claim.pass === null) result.notJudged[claim.reason ?? "not evaluated"] = (result.notJudged[claim.reason ?? "not evaluated"] ?? 0) + 1;
+    else if (claim.pass === null) result.notJudged[reason] = (result.notJudged[reason] ?? 0) + 1;
     else if (claim.gating) result.failedGating++;
     else result.failedInformational++;
   }

@@ -27,11 +27,12 @@ test("experiments and checks are tallied apart, with what was not judged and why
     claim({ pass: true }),
     claim({ pass: null, reason: "quick run" }),
     claim({ pass: null, reason: "quick run" }),
+    claim({ pass: null, reason: "raw data not available: http://example.org/raw.zip: ENOTFOUND" }),
     claim({ pass: false, gating: false }),
     claim({ kind: "check", pass: true }),
     claim({ kind: "check", pass: false }),
   ];
-  expect(tallyLine(claims)).toBe("experiments reproduced: 1/4 (2 not judged: quick run; 1 informational failed); checks: 1/2 (1 failed)");
+  expect(tallyLine(claims)).toBe("experiments reproduced: 1/5 (2 not judged: quick run; 1 not judged: raw data not available; 1 informational failed); checks: 1/2 (1 failed)");
   expect(summaryLine({ notebooks: [{ path: "a.ipynb", status: "ok", seconds: 1, claims: [claim({}), claim({ kind: "check" })] }] })).toBe(
     "passed: 1 notebooks, 2 claims. experiments reproduced: 1/1; checks: 1/1.",
   );
