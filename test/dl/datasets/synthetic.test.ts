@@ -168,6 +168,20 @@ describe("stairsImages", () => {
     expect(stairsImages({ n: 200, seed: 1 })).toEqual(images);
   });
 
+  it("keeps dark pixels at least 128 + margin and light ones below 128 - margin (default 32; 0 lets lightly shaded stairs in)", () => {
+    const darkAndLight = (margin?: number) => {
+      const images = stairsImages({ n: 400, seed: 3, margin });
+      const values = Array.from(images.pixels);
+      return { darkest: Math.min(...values.filter((v) => v >= 128)), lightest: Math.max(...values.filter((v) => v < 128)) };
+    };
+    expect(darkAndLight().darkest).toBeGreaterThanOrEqual(160);
+    expect(darkAndLight().lightest).toBeLessThan(96);
+    const unmargined = darkAndLight(0);
+    expect(unmargined.darkest).toBeLessThan(140);
+    expect(unmargined.lightest).toBeGreaterThan(115);
+    expect(() => stairsImages({ margin: 128 })).toThrow("margin must be an integer from 0 to 127");
+  });
+
   it("reads the slide's examples as the blog does", () => {
     const kinds = SLIDE_STAIRS_EXAMPLES.slice(0, 6).map((e) => stairsKind(e.pixels));
     expect(kinds).toEqual(["other", "other", "left", "left", "right", "other"]);

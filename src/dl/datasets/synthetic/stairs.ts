@@ -10,9 +10,10 @@
  *   pixel. Left stairs ▙ = x1, x3, x4 dark and x2 light; right stairs ▟ = x2, x3, x4 dark
  *   and x1 light;
  * - every other dark/light pattern (one dark row, a checkerboard, all dark, ...) is not stairs.
- * Generated pixels keep a margin of STAIRS_MARGIN on each side of the threshold (dark ones are
- * clearly dark, light ones clearly light), so the classes are separable by the left/right
- * detectors the slide's two-unit network learns; without a margin, near-threshold images are
+ * Generated pixels keep a margin (STAIRS_MARGIN by default) on each side of the threshold (dark
+ * ones are clearly dark, light ones clearly light), so the classes are nearly separable by the
+ * left/right detectors the slide's two-unit network learns; with `margin: 0`, lightly shaded
+ * stairs (dark pixels just above the threshold) and near-threshold images appear, which are
  * ambiguous to any smooth classifier and cap its accuracy near 0.9.
  * "Dark" means at least STAIRS_THRESHOLD; the slide's examples agree: [225, 13, 210, 144]
  * and [0, 212, 169, 167] are stairs, [12, 61, 158, 248] (bottom row only) is not, which
@@ -51,40 +52,42 @@ export function stairsKind(pixels: ArrayLike<number>): StairsKind {
   return "other";
 }
 
-function darkPixel(rng: Random): number {
-  const lowest = STAIRS_THRESHOLD + STAIRS_MARGIN;
+function darkPixel(rng: Random, margin: number): number {
+  const lowest = STAIRS_THRESHOLD + margin;
   return lowest + rng.int(MAX_INTENSITY + 1 - lowest);
 }
 
-function lightPixel(rng: Random): number {
-  return rng.int(STAIRS_THRESHOLD - STAIRS_MARGIN);
+function lightPixel(rng: Random, margin: number): number {
+  return rng.int(STAIRS_THRESHOLD - margin);
 }
 
-function drawPattern(rng: Random, pattern: readonly boolean[]): number[] {
-  return pattern.map((dark) => (dark ? darkPixel(rng) : lightPixel(rng)));
+function drawPattern(rng: Random, pattern: readonly boolean[], margin: number): number[] {
+  return pattern.map((dark) => (dark ? darkPixel(rng, margin) : lightPixel(rng, margin)));
 }
 
 /** A random dark/light pattern, redrawn until it is not a stairs pattern. */
-function drawOther(rng: Random): number[] {
+function drawOther(rng: Random, margin: number): number[] {
   for (;;) {
-    const pixels = drawPattern(rng, [0, 1, 2, 3].map(() => rng.int(2) === 1));
+    const pixels = drawPattern(rng, [0, 1, 2, 3].map(() => rng.int(2) === 1), margin);
     if (stairsKind(pixels) === "other") return pixels;
   }
 }
 
 /**
  * `n` images, half stairs (alternating left / right) and half not, shuffled.
- * Intensities are integers so printed images read like the slide's.
+ * Intensities are integers so printed images read like the slide's. `margin` (0 to 127, default
+ * STAIRS_MARGIN) keeps dark pixels at or above 128 + margin and light ones below 128 - margin.
  */
-export function stairsImages(options: { n?: number; seed?: number } = {}): StairsImages {
-  const { n = 200, seed = 0 } = options;
+export function stairsImages(options: { n?: number; seed?: number; margin?: number } = {}): StairsImages {
+  const { n = 200, seed = 0, margin = STAIRS_MARGIN } = options;
+  if (!Number.isInteger(margin) || margin < 0 || margin > 127) throw new Error(`stairsImages: margin must be an integer from 0 to 127, got ${margin}`);
   const rng = random(seed);
   const kinds: StairsKind[] = Array.from({ length: n }, (_, i) =>
     i < n / 2 ? (i % 2 === 0 ? "left" : "right") : "other",
   );
   rng.shuffle(kinds);
   const pixels = new Float32Array(n * 4);
-  kinds.forEach((kind, i) => pixels.set(kind === "other" ? drawOther(rng) : drawPattern(rng, STAIRS_PATTERNS[kind]), i * 4));
+  kinds.forEach((kind, i) => pixels.set(kind === "other" ? drawOther(rng, margin) : drawPattern(rng, STAIRS_PATTERNS[kind], margin), i * 4));
   return { pixels, label: Float32Array.from(kinds, (k) => (k === "other" ? 0 : 1)), kind: kinds };
 }
 
