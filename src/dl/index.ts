@@ -8,6 +8,7 @@ export * as models from "./models";
 export * as metrics from "./metrics";
 export * as plot from "./plot";
 export * as callbacks from "./callbacks";
+export * as layers from "./layers";
 export * as rl from "./rl";
 export * as signal from "./signal";
 export { claim, evaluateClaim, isQuickRun } from "./claim";
