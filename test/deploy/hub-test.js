@@ -219,7 +219,6 @@ async function measure(seats, hub) {
     hub: system.memory(hub.pid),
     proxy: proxy && system.memory(proxy.pid),
   };
-  for (const k of figures.kernels) k.hwm = Number(fs.readFileSync(`/proc/${k.pid}/status`, "utf8").match(/VmHWM:\s+(\d+)/)[1]) / 1024;
   return figures;
 }
 
@@ -284,12 +283,12 @@ function collectAndGrade(dropDir, scratch, student) {
 }
 
 function report(seats, figures, culling) {
-  console.log("\nstudent        server ready  kernel ready  result (s after login)  accuracy  kernel RSS  (peak)   PSS     server RSS");
+  console.log("\nstudent        server ready  kernel ready  result (s after login)  accuracy  kernel RSS  (peak)   PSS   kernel CPU  server RSS");
   seats.forEach((seat, i) => {
     const k = figures.kernels[i];
     const s = figures.servers[i];
     const seconds = [seat.serverReady, seat.kernelReady, seat.seconds].map((t) => `${t.toFixed(1).padStart(8)} s`).join("    ");
-    console.log(`${seat.student.name.padEnd(14)} ${seconds}          ${seat.accuracy.toFixed(3).padStart(5)}  ${mb(k.rss).padStart(9)}  ${mb(k.hwm).padStart(7)}  ${mb(k.pss).padStart(7)}  ${mb(s.rss).padStart(9)}`);
+    console.log(`${seat.student.name.padEnd(14)} ${seconds}          ${seat.accuracy.toFixed(3).padStart(5)}  ${mb(k.rss).padStart(9)}  ${mb(k.hwm).padStart(7)}  ${mb(k.pss).padStart(7)}  ${k.cpu.toFixed(1).padStart(7)} s  ${mb(s.rss).padStart(9)}`);
   });
   const perStudentRss = sum(figures.kernels.map((k) => k.rss)) / seats.length + sum(figures.servers.map((s) => s.rss)) / seats.length;
   const perStudentPss = sum(figures.kernels.map((k) => k.pss)) / seats.length + sum(figures.servers.map((s) => s.pss)) / seats.length;
@@ -303,6 +302,7 @@ function report(seats, figures, culling) {
     kernelPeakRssMb: Math.max(...figures.kernels.map((k) => k.hwm)),
     kernelPssMb: median(figures.kernels.map((k) => k.pss)),
     kernelDataMb: Math.max(...figures.kernels.map((k) => k.data)),
+    kernelCpuSeconds: { median: median(figures.kernels.map((k) => k.cpu)), max: Math.max(...figures.kernels.map((k) => k.cpu)) },
     serverRssMb: median(figures.servers.map((s) => s.rss)),
     hubRssMb: figures.hub.rss,
     proxyRssMb: figures.proxy?.rss,
@@ -311,6 +311,7 @@ function report(seats, figures, culling) {
     culledAfterSeconds: culling && { min: Math.min(...culling.goneAfter), max: Math.max(...culling.goneAfter), timeout: KERNEL_IDLE_S },
   };
   console.log(`\nall kernels ${mb(summary.kernelsRssMb)} RSS; per kernel median ${mb(summary.kernelRssMb.median)} RSS (max ${mb(summary.kernelRssMb.max)}, peak ${mb(summary.kernelPeakRssMb)}), ${mb(summary.kernelPssMb)} PSS; data segment max ${mb(summary.kernelDataMb)}`);
+  console.log(`kernel CPU time up to the first result: median ${summary.kernelCpuSeconds.median.toFixed(1)} s, max ${summary.kernelCpuSeconds.max.toFixed(1)} s (a class starting a cell together shares the cores)`);
   console.log(`single-user server median ${mb(summary.serverRssMb)} RSS; hub ${mb(figures.hub.rss)}; proxy ${figures.proxy ? mb(figures.proxy.rss) : "not found"}`);
   console.log(`per student (kernel + server): ${mb(perStudentRss)} RSS, ${mb(perStudentPss)} PSS; hub + proxy ${mb(fixed)}`);
   console.log(`login -> first result: median ${summary.loginToResultSeconds.median.toFixed(1)} s, max ${summary.loginToResultSeconds.max.toFixed(1)} s (${seats.length} students at once on ${os.cpus().length} cores; load average at start ${loadAtStart.toFixed(1)})`);

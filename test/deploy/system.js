@@ -57,18 +57,27 @@ function alive(pid) {
   }
 }
 
-/** Resident and proportional (shared pages split among their users) set sizes, and the data segment, in MB. */
+/** Resident (now and peak) and proportional (shared pages split among their users) set sizes and the data segment, in MB; CPU seconds. */
 function memory(pid) {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
     const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
     const kb = (text) => Number(text.replace(/kB$/, "").trim());
     const pss = rollup.split("\n").find((l) => l.startsWith("Pss:"));
-    return { rss: kb(field(status, "VmRSS")) / 1024, pss: kb(pss.slice(4)) / 1024, data: kb(field(status, "VmData")) / 1024 };
+    return { rss: kb(field(status, "VmRSS")) / 1024, hwm: kb(field(status, "VmHWM")) / 1024, pss: kb(pss.slice(4)) / 1024, data: kb(field(status, "VmData")) / 1024, cpu: cpuSeconds(pid) };
   } catch {
     return undefined;
   }
 }
+
+/** User + system CPU time the process has used (all its threads), in seconds. */
+function cpuSeconds(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+const CLOCK_TICKS = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim());
 
 function dataLimit(pid) {
   const line = fs.readFileSync(`/proc/${pid}/limits`, "utf8").split("\n").find((l) => l.startsWith("Max data size"));
