@@ -23,6 +23,7 @@ async function runKernel(connectionFile: string): Promise<number> {
     `tsdl ${version} — TypeScript ${compiler.typescriptVersion} with TensorFlow.js, danfo.js and Plotly (Node ${process.version})\n` +
     `TensorFlow.js backend: ${process.env.TSDL_BACKEND ? `${process.env.TSDL_BACKEND} (TSDL_BACKEND)` : "the fastest that loads (gpu > node > wasm > cpu)"}, announced when a cell first uses tf`;
   const language = new TypeScriptLanguage(compiler, process.cwd(), packageRoot, banner);
+  language.installGlobals();
   const kernel = new Kernel(info, language);
   // SIGINT (Jupyter's interrupt_mode "signal", or Ctrl-C in a terminal) interrupts the cell, never the kernel.
   process.on("SIGINT", () => language.interrupt());

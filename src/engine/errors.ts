@@ -1,4 +1,6 @@
 /** Turns compile diagnostics and runtime exceptions into Jupyter error content with cell lines. */
+import { join, sep } from "node:path";
+import { types } from "node:util";
 import type { ErrorContent } from "../kernel/language";
 import type { CellDiagnostic } from "./compiler";
 import { CellLineMap } from "./line-map";
@@ -12,7 +14,8 @@ export function compileError(cellName: string, source: string, diagnostics: Cell
 
 /** Runtime error: the message, then stack frames in cells rewritten to cell lines, internals dropped. */
 export function runtimeError(error: unknown, cells: Map<string, CellLineMap>): ErrorContent {
-  if (!(error instanceof Error)) {
+  // Errors made in another realm (a vm context) are Errors too, though not `instanceof` this one's.
+  if (!types.isNativeError(error) && !(error instanceof Error)) {
     return { ename: "Error", evalue: `a non-Error value was thrown: ${String(error)}`, traceback: [`Thrown: ${String(error)}`] };
   }
   const ename = error.name || error.constructor?.name || "Error";
@@ -20,6 +23,9 @@ export function runtimeError(error: unknown, cells: Map<string, CellLineMap>): E
   const shown = frames.map((f) => mapFrame(f, cells)).filter((f): f is string => f !== null);
   return { ename, evalue: error.message, traceback: [`${ename}: ${error.message}`, ...shown] };
 }
+
+/** The kernel's and engine's own code (built or, under a test runner, source): never the user's concern. */
+const INTERNAL_DIRS = [__dirname, join(__dirname, "..", "kernel")].map((dir) => dir + sep);
 
 const FRAME = /^(\s+at (?:.*? \()?)([^()]+?):(\d+):(\d+)(\)?)$/;
 
@@ -33,6 +39,6 @@ function mapFrame(frame: string, cells: Map<string, CellLineMap>): string | null
     const tsLine = cell.tsLine(Number(line));
     return `${head.replace(/Object\.<anonymous>|exports\./g, "")}${file}, line ${tsLine}${tail}    ${cell.sourceLine(tsLine).trim()}`;
   }
-  if (file.startsWith("node:") || /[\\/]tsdl[\\/]dist[\\/](engine|kernel)[\\/]|[\\/]dist[\\/](engine|kernel)[\\/]/.test(file)) return null;
+  if (file.startsWith("node:") || INTERNAL_DIRS.some((dir) => file.startsWith(dir))) return null;
   return frame;
 }

@@ -2,10 +2,12 @@
  * Runs compiled cells. Every cell reads and writes one shared `exports` object (tslab's emit),
  * which is how declarations persist. A cell runs from its own setImmediate callback so that an
  * interrupt that terminates JavaScript (see kernel/sentinel.ts) unwinds only the cell's frames;
- * the cell's promise is then settled by `interrupt()`.
+ * the cell's promise is then settled by `interrupt()`. Constructing one changes no global state:
+ * several executors may live in one process (tests).
  */
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { types } from "node:util";
 import { runInThisContext } from "node:vm";
 
 export class InterruptedError extends Error {
@@ -15,12 +17,16 @@ export class InterruptedError extends Error {
   }
 }
 
+/** Where a running script finds its executor's `exports` and `require`, for the moment it starts. */
 const CELL_SCOPE = Symbol.for("tsdl.cellScope");
+/** The global object cells run against (not this module's, when it was loaded inside a vm context, as jest does). */
+const CELL_GLOBAL = runInThisContext("globalThis") as Record<symbol, unknown>;
 
 export class Executor {
   /** Names defined by cells (and the prelude), shared by all cells. */
   readonly exports: Record<string, unknown>;
   private readonly target: Record<string, unknown> = {};
+  private readonly require: NodeRequire;
   private abortCurrent: ((e: Error) => void) | null = null;
 
   constructor(notebookDir: string, packageRoot: string) {
@@ -32,7 +38,7 @@ export class Executor {
         return true;
       },
     });
-    (globalThis as Record<symbol, unknown>)[CELL_SCOPE] = { exports: this.exports, require: cellRequire(notebookDir, packageRoot) };
+    this.require = cellRequire(notebookDir, packageRoot);
   }
 
   /** Defines a name every cell sees, loaded on first use; a cell may still redeclare it. */
@@ -57,10 +63,14 @@ export class Executor {
     return new Promise<void>((resolve, reject) => {
       this.abortCurrent = reject;
       setImmediate(() => {
+        // The script reads its scope synchronously, before its first await: set only around that.
+        CELL_GLOBAL[CELL_SCOPE] = { exports: this.exports, require: this.require };
         try {
           (runInThisContext(script, { filename, breakOnSigint: true }) as Promise<void>).then(() => resolve(), reject);
         } catch (e) {
           reject(isSigintBreak(e) ? new InterruptedError() : e);
+        } finally {
+          delete CELL_GLOBAL[CELL_SCOPE];
         }
       });
     }).finally(() => (this.abortCurrent = null));
@@ -79,7 +89,7 @@ export class Executor {
 }
 
 function isSigintBreak(e: unknown): boolean {
-  return e instanceof Error && (e as { code?: string }).code === "ERR_SCRIPT_EXECUTION_INTERRUPTED";
+  return types.isNativeError(e) && (e as { code?: string }).code === "ERR_SCRIPT_EXECUTION_INTERRUPTED";
 }
 
 /** `require` for cells: the notebook's folder first, then the kernel's own packages. */

@@ -33,6 +33,14 @@ export class TypeScriptLanguage implements Language {
     this.prelude = new Map(entries.map((e) => [e.name, e]));
     this.context = preludeDeclarations(entries);
     for (const entry of entries) this.executor.definePrelude(entry.name, () => this.preludeValue(entry));
+  }
+
+  /**
+   * Takes over what is process-wide: console, process.stdout/stderr, display() and late errors
+   * (unhandled rejections, throwing timers) all go to the frontend. The kernel command calls it
+   * once; a TypeScriptLanguage used in-process (tests) works without it.
+   */
+  installGlobals(): void {
     this.output.install();
   }
 
