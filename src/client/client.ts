@@ -159,6 +159,36 @@ export class KernelClient {
     });
   }
 
+  /**
+   * Sends a shell message that has no reply (comm_open, comm_msg, comm_close: what a widget
+   * frontend sends); resolves with the iopub messages it caused once the kernel is idle again.
+   */
+  notify(msgType: string, content: Content, options: { buffers?: Uint8Array[]; metadata?: Record<string, unknown>; timeoutMs?: number } = {}): Promise<Message[]> {
+    const msg = this.message(msgType, content);
+    msg.metadata = options.metadata ?? {};
+    msg.buffers = (options.buffers ?? []).map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+    const id = msg.header.msg_id;
+    const outputs: Message[] = [];
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters.delete(id);
+        reject(new Error(`${msgType}: the kernel did not go idle within ${timeoutMs / 1000} s`));
+      }, timeoutMs);
+      this.waiters.set(id, {
+        onClose: (e) => (clearTimeout(timer), reject(e)),
+        onIopub: (m) => {
+          if (m.header.msg_type !== "status") return void outputs.push(m);
+          if (m.content.execution_state !== "idle") return;
+          clearTimeout(timer);
+          this.waiters.delete(id);
+          resolve(outputs);
+        },
+      });
+      void this.senders.shell.send(encode(msg, this.signer));
+    });
+  }
+
   /** Sends frames as they are (tests of malformed input). */
   sendRaw(channel: "shell" | "control" | "stdin", frames: Buffer[]): Promise<void> {
     return this.senders[channel].send(frames);

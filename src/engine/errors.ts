@@ -25,7 +25,8 @@ export function runtimeError(error: unknown, cells: Map<string, CellLineMap>): E
 }
 
 /** The kernel's and engine's own code (built or, under a test runner, source): never the user's concern. */
-const INTERNAL_DIRS = [__dirname, join(__dirname, "..", "kernel")].map((dir) => dir + sep);
+/** The engine, the kernel and the widgets' internals (a callback's frames below the cell's own). */
+const INTERNAL_DIRS = [__dirname, join(__dirname, "..", "kernel"), join(__dirname, "..", "widgets")].map((dir) => dir + sep);
 
 const FRAME = /^(\s+at (?:.*? \()?)([^()]+?):(\d+):(\d+)(\)?)$/;
 

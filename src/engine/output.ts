@@ -4,6 +4,7 @@
  * Output goes to the request being executed or, once it finished, to the last one, as in IPython.
  */
 import { Console } from "node:console";
+import { writeSync } from "node:fs";
 import { Writable } from "node:stream";
 import { inspect } from "node:util";
 import { DisplaySink, RichOutput, setDisplaySink } from "../display/protocol";
@@ -41,6 +42,26 @@ export class OutputRouter implements DisplaySink {
     setDisplaySink(this);
     process.on("unhandledRejection", (reason) => this.lateError("Unhandled promise rejection", reason));
     process.on("uncaughtException", (error) => this.lateError("Uncaught exception", error));
+  }
+
+  /** msg_id of the request output goes to now. */
+  get requestId(): string | null {
+    return this.io?.requestId ?? null;
+  }
+
+  /**
+   * A frontend-driven callback (a widget's observer, a button's onClick) threw: its stack goes to
+   * the message that triggered it (JupyterLab's log console shows it) and to the kernel's log.
+   */
+  callbackError(what: string, traceback: string[]): void {
+    const text = `Error in ${what}:\n${traceback.join("\n")}\n`;
+    this.write("stderr", text);
+    this.flush();
+    try {
+      writeSync(2, `[tsdl] ${text}`);
+    } catch {
+      // The kernel's stderr may be closed or full; the frontend still got the error.
+    }
   }
 
   /** Output from now on belongs to this request. */

@@ -3,6 +3,7 @@
  * first use) and their declarations for the type checker (the first cell's context).
  */
 import { join } from "node:path";
+import { comms } from "../display/comm";
 import { clearOutput, display } from "../display/display";
 import { loadDanfo, loadDl, loadTf } from "./libraries";
 import type { OutputRouter } from "./output";
@@ -40,6 +41,16 @@ export function preludeEntries(packageRoot: string, output: OutputRouter): Prelu
       load: () => display,
     },
     { name: "clearOutput", declaration: "", load: () => clearOutput },
+    {
+      name: "widgets",
+      declaration: namespaceImport("widgets", join(dist, "widgets/index")),
+      load: () => require("../widgets"),
+    },
+    {
+      name: "comms",
+      declaration: `import type { comms as __tsdl_comms } from ${JSON.stringify(join(dist, "display/comm"))};\ndeclare const comms: typeof __tsdl_comms;`,
+      load: () => comms,
+    },
     {
       name: "input",
       declaration: "/** Asks the user for a line of text (Jupyter stdin). */\ndeclare function input(prompt?: string): Promise<string>;",

@@ -4,8 +4,10 @@
  * that the next cell is checked against.
  */
 import { version as tsdlVersion } from "../version";
+import { setCommHost } from "../display/comm";
 import { toRichOutput } from "../display/protocol";
-import type { CompleteResult, ExecuteOutcome, ExecuteRequest, InspectResult, IsCompleteResult, KernelIO, Language, LanguageInfo } from "../kernel/language";
+import type { CompleteResult, ExecuteOutcome, ExecuteRequest, InspectResult, IsCompleteResult, KernelComms, KernelIO, Language, LanguageInfo } from "../kernel/language";
+import { EngineComms } from "./comms";
 import type { CellCompiler } from "./compiler";
 import { compileError, runtimeError } from "./errors";
 import { Executor, InterruptedError } from "./executor";
@@ -68,6 +70,10 @@ export class TypeScriptLanguage implements Language {
 
   setFallbackIO(io: KernelIO): void {
     this.output.attach(io);
+  }
+
+  setComms(comms: KernelComms): void {
+    setCommHost(new EngineComms(comms, this.output, (e) => runtimeError(e, this.cells).traceback));
   }
 
   async execute(request: ExecuteRequest, io: KernelIO): Promise<ExecuteOutcome> {

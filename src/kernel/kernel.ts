@@ -7,10 +7,10 @@ import { randomUUID } from "node:crypto";
 import { writeSync } from "node:fs";
 import { Worker } from "node:worker_threads";
 import * as zmq from "zeromq";
-import { CommRegistry } from "./comms";
+import { CommMessageType, CommRegistry } from "./comms";
 import { ConnectionInfo, endpoint } from "./connection";
 import { History } from "./history";
-import { ExecuteOutcome, KernelIO, Language } from "./language";
+import { CommPayload, ExecuteOutcome, KernelIO, Language } from "./language";
 import { SerialSender } from "./serial-sender";
 import { MainToSentinel, SentinelToMain, SHARED_CELL_RUNNING, SHARED_PING_ACKS, SHARED_SENTINEL_CLOSED, SHARED_SLOTS } from "./sentinel-protocol";
 import { Content, MAX_MESSAGE_BYTES, Message, PROTOCOL_VERSION, Signer, WireError, decode, encode, newHeader, replyTo } from "./wire";
@@ -45,7 +45,9 @@ export class Kernel {
   private readonly pendingInput = new Map<string, (value: string) => void>();
   private executionCount = 0;
   private readonly history = new History();
-  readonly comms = new CommRegistry();
+  readonly comms = new CommRegistry((type, content, payload) => this.publishComm(type, content, payload));
+  /** The shell request handled last: the parent of comm messages the kernel sends (as ipykernel). */
+  private lastShellRequest: Message | null = null;
   private readonly handlers: Record<string, Handler>;
   private closing = false;
   private exited!: Promise<void>;
@@ -64,8 +66,8 @@ export class Kernel {
       history_request: (m) => this.historyRequest(m),
       comm_info_request: (m) => this.commInfo(m),
       comm_open: (m) => this.commOpen(m),
-      comm_msg: async (m) => void this.comms.message(String(m.content.comm_id), (m.content.data ?? {}) as Content),
-      comm_close: async (m) => this.comms.closed(String(m.content.comm_id), (m.content.data ?? {}) as Content),
+      comm_msg: (m) => this.commMessage(m),
+      comm_close: (m) => this.commClose(m),
       shutdown_request: (m, c) => this.shutdownRequest(m, c),
       interrupt_request: async () => undefined, // answered by the sentinel; see onSentinel
     };
@@ -81,6 +83,7 @@ export class Kernel {
       this.startSentinel(),
     ]);
     this.language.setFallbackIO(this.ioFor(null));
+    this.language.setComms(this.comms);
     process.once("exit", () => this.closeSocketsAtExit());
     void this.receive(this.shell, (frames) => this.enqueue(frames));
     void this.receive(this.stdin, (frames) => this.onStdin(frames));
@@ -182,6 +185,7 @@ export class Kernel {
       return;
     }
     this.publish(msg, "status", { execution_state: "busy" });
+    if (channel === "shell") this.lastShellRequest = msg;
     try {
       await handler(msg, channel);
     } catch (e) {
@@ -202,14 +206,14 @@ export class Kernel {
   }
 
   /** Broadcasts on iopub; `parent` null for output that belongs to no request. */
-  publish(parent: Message | null, msgType: string, content: Content, metadata: Record<string, unknown> = {}): void {
+  publish(parent: Message | null, msgType: string, content: Content, metadata: Record<string, unknown> = {}, buffers: Buffer[] = []): void {
     const msg: Message = {
       identities: [Buffer.from(msgType)],
       header: newHeader(msgType, parent?.header.session ?? this.session),
       parent_header: parent?.header ?? {},
       metadata,
       content,
-      buffers: [],
+      buffers,
     };
     void this.out.iopub.send(encode(msg, this.signer));
   }
@@ -298,16 +302,25 @@ export class Kernel {
   private async commOpen(msg: Message): Promise<void> {
     const commId = String(msg.content.comm_id);
     const targetName = String(msg.content.target_name);
-    const comm = {
-      id: commId,
-      targetName,
-      send: (data: Content) => this.publish(msg, "comm_msg", { comm_id: commId, data }),
-      close: (data: Content = {}) => this.publish(msg, "comm_close", { comm_id: commId, data }),
-    };
-    if (!this.comms.opened(comm, (msg.content.data ?? {}) as Content)) {
+    if (!this.comms.opened(commId, targetName, commPayload(msg), this.ioFor(msg))) {
       log(`no comm target named ${JSON.stringify(targetName)}; closing comm ${commId}`);
-      comm.close();
+      this.publish(msg, "comm_close", { comm_id: commId, data: {} });
     }
+  }
+
+  private async commMessage(msg: Message): Promise<void> {
+    const commId = String(msg.content.comm_id);
+    if (!this.comms.message(commId, commPayload(msg), this.ioFor(msg))) log(`comm_msg for unknown comm ${JSON.stringify(commId).slice(0, 80)}: ignored`);
+  }
+
+  private async commClose(msg: Message): Promise<void> {
+    const commId = String(msg.content.comm_id);
+    if (!this.comms.closed(commId, commPayload(msg), this.ioFor(msg))) log(`comm_close for unknown comm ${JSON.stringify(commId).slice(0, 80)}: ignored`);
+  }
+
+  private publishComm(msgType: CommMessageType, content: Content, payload: CommPayload): void {
+    const buffers = (payload.buffers ?? []).map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+    this.publish(this.lastShellRequest, msgType, content, payload.metadata ?? {}, buffers);
   }
 
   private async shutdownRequest(msg: Message, channel: Channel): Promise<void> {
@@ -348,6 +361,7 @@ export class Kernel {
   /** The frontend channel for output of `request` (or of no request: parentless broadcasts). */
   private ioFor(request: Message | null): KernelIO {
     return {
+      requestId: request?.header.msg_id ?? null,
       stream: (name, text) => this.publish(request, "stream", { name, text }),
       display: (output, { displayId, update }) => {
         const transient = displayId ? { display_id: displayId } : {};
@@ -380,4 +394,10 @@ export class Kernel {
     this.pendingInput.delete(key);
     resolve(String(msg.content.value ?? ""));
   }
+}
+
+/** data, metadata and buffers of a comm message from the frontend. */
+function commPayload(msg: Message): CommPayload {
+  const data = msg.content.data;
+  return { data: data && typeof data === "object" && !Array.isArray(data) ? (data as Content) : {}, metadata: msg.metadata, buffers: msg.buffers };
 }

@@ -5,6 +5,7 @@
 import type { RunningKernel } from "../client/launch";
 import type { Message } from "../kernel/wire";
 import type { OutputFolder } from "./outputs";
+import type { WidgetStates } from "./widget-state";
 
 export type CellOutcome =
   | { kind: "reply"; reply: Message }
@@ -13,10 +14,10 @@ export type CellOutcome =
 
 const INTERRUPT_REPLY_MS = 10_000;
 
-export async function executeCell(kernel: RunningKernel, code: string, folder: OutputFolder, timeoutSeconds?: number): Promise<CellOutcome> {
+export async function executeCell(kernel: RunningKernel, code: string, folder: OutputFolder, timeoutSeconds?: number, widgets?: WidgetStates): Promise<CellOutcome> {
   let folding = true;
   const execution = kernel.client
-    .execute(code, { onOutput: (msg) => folding && folder.fold(msg) })
+    .execute(code, { onOutput: (msg) => folding && !widgets?.capture(msg) && folder.fold(msg) })
     .then(({ reply }): CellOutcome => ({ kind: "reply", reply }));
   const died = kernel.exited.then((exit): CellOutcome => ({ kind: "died", exit }));
   let timer: NodeJS.Timeout | undefined;

@@ -12,6 +12,7 @@ import { OutputFolder } from "./outputs";
 import { injectParameters, Parameters, quickParameters } from "./parameters";
 import { CellProgress, describeExit, firstLine } from "./progress";
 import { TimingRecorder } from "./timing";
+import { WIDGET_STATE_MIME, WidgetStates } from "./widget-state";
 
 export type RunStatus = "ok" | "failed" | "timeout" | "kernel-died";
 
@@ -67,12 +68,14 @@ export async function runNotebook(options: RunOptions): Promise<RunResult> {
     env: { TSDL_QUICK: options.quick ? "1" : undefined },
   });
   let verdict: Verdict;
+  const widgets = followWidgets(kernel);
   try {
     notebook.metadata.language_info = await languageInfo(kernel);
-    verdict = await executeAll(kernel, notebook, options);
+    verdict = await executeAll(kernel, notebook, options, widgets);
   } finally {
     await kernel.shutdown();
   }
+  if (widgets.size > 0) notebook.metadata.widgets = { [WIDGET_STATE_MIME]: widgets.managerState() };
   const seconds = (Date.now() - started.getTime()) / 1000;
   const tsdl = { ...(notebook.metadata.tsdl as object), run: { started: started.toISOString(), seconds, parameters, quick: Boolean(options.quick) } };
   notebook.metadata = { ...notebook.metadata, kernelspec: KERNELSPEC, tsdl };
@@ -84,6 +87,13 @@ export async function runNotebook(options: RunOptions): Promise<RunResult> {
 function freshCopy(notebook: Notebook): Notebook {
   const cells = notebook.cells.map((cell): Cell => (cell.cell_type === "code" ? { ...cell, outputs: [], execution_count: null } : cell));
   return { ...notebook, metadata: { ...notebook.metadata }, cells };
+}
+
+/** The runner is a frontend without a widget manager: it records widget state, closes other comms. */
+function followWidgets(kernel: RunningKernel): WidgetStates {
+  const widgets = new WidgetStates((commId) => void kernel.client.notify("comm_close", { comm_id: commId, data: {} }).catch(() => undefined));
+  kernel.client.onIopub((msg) => widgets.fold(msg));
+  return widgets;
 }
 
 async function languageInfo(kernel: RunningKernel): Promise<unknown> {
@@ -100,7 +110,7 @@ function runnable(cell: Cell): boolean {
   return cell.cell_type === "code" && sourceText(cell).trim() !== "";
 }
 
-async function executeAll(kernel: RunningKernel, notebook: Notebook, options: RunOptions): Promise<Verdict> {
+async function executeAll(kernel: RunningKernel, notebook: Notebook, options: RunOptions, widgets: WidgetStates): Promise<Verdict> {
   const folder = new OutputFolder();
   const timing = new TimingRecorder(kernel.client);
   const total = notebook.cells.filter(runnable).length;
@@ -111,7 +121,7 @@ async function executeAll(kernel: RunningKernel, notebook: Notebook, options: Ru
       const started = Date.now();
       folder.startCell(cell.outputs!);
       timing.begin();
-      const outcome = await executeCell(kernel, sourceText(cell), folder, options.timeoutSeconds);
+      const outcome = await executeCell(kernel, sourceText(cell), folder, options.timeoutSeconds, widgets);
       const seen = timing.current();
       const reply = outcome.kind === "reply" ? outcome.reply : undefined;
       cell.execution_count = (reply?.content.execution_count as number | undefined) ?? seen.executionCount;

@@ -1,0 +1,69 @@
+/**
+ * Widgets with a view (ipywidgets' DOMWidget: layout, CSS classes, tooltip) and those with a
+ * description label beside them (DescriptionWidget: description, style).
+ */
+import { Layout, LayoutOptions, Style, StyleName, StyleOptions } from "./layout";
+import { defineTraits, wireOptions } from "./traits";
+import { Widget, WireState } from "./widget";
+
+export interface DOMWidgetOptions {
+  layout?: Layout | LayoutOptions;
+  tooltip?: string | null;
+  tabbable?: boolean | null;
+}
+
+export interface DescriptionOptions extends DOMWidgetOptions {
+  description?: string;
+  descriptionAllowHtml?: boolean;
+  style?: Style | StyleOptions;
+}
+
+const DOM_DEFAULTS: WireState = { _dom_classes: [], layout: null, tabbable: null, tooltip: null };
+const DESCRIPTION_DEFAULTS: WireState = { ...DOM_DEFAULTS, description: "", description_allow_html: false, style: null };
+
+export interface DOMWidget {
+  readonly layout: Layout;
+  tooltip: string | null;
+  tabbable: boolean | null;
+}
+export abstract class DOMWidget extends Widget {
+  /**
+   * @param defaults the model's own defaults (the DOMWidget ones are added)
+   * @param options constructor options in TypeScript style
+   * @param styleName the style model this widget uses, if it has one
+   */
+  protected constructor(defaults: WireState, options: DOMWidgetOptions & { style?: Style | StyleOptions }, styleName?: StyleName) {
+    const all = { ...(styleName ? DESCRIPTION_DEFAULTS : DOM_DEFAULTS), ...defaults };
+    const { layout, style, ...rest } = options;
+    // Layout and style exist before the widget, so the frontend can resolve their references.
+    const initial: WireState = { ...wireOptions(new.target.name, all, rest), layout: layout instanceof Layout ? layout : new Layout(layout) };
+    if (styleName) initial.style = style instanceof Style ? style : new Style(styleName, style);
+    super(all, initial);
+  }
+
+  protected referenceTraits(): readonly string[] {
+    return ["layout", "style"];
+  }
+
+  /** Adds a CSS class to the widget's views. */
+  addClass(className: string): this {
+    const classes = this.get<string[]>("_dom_classes");
+    if (!classes.includes(className)) this.set("_dom_classes", [...classes, className]);
+    return this;
+  }
+
+  removeClass(className: string): this {
+    this.set("_dom_classes", this.get<string[]>("_dom_classes").filter((c) => c !== className));
+    return this;
+  }
+}
+defineTraits(DOMWidget, ["layout", "tooltip", "tabbable"]);
+
+export interface DescriptionWidget {
+  description: string;
+  descriptionAllowHtml: boolean;
+  readonly style: Style;
+}
+/** A widget with a description label and a style model. */
+export abstract class DescriptionWidget extends DOMWidget {}
+defineTraits(DescriptionWidget, ["description", "description_allow_html", "style"]);
