@@ -41,6 +41,8 @@ export interface CommHost {
   unregisterTarget(targetName: string): void;
   /** msg_id of the request now being answered (a cell's execute_request, or a frontend comm message). */
   currentRequestId(): string | null;
+  /** What a cell's error shows: the message, then stack frames with cell lines. */
+  traceback(error: unknown): string[];
 }
 
 let host: CommHost | null = null;

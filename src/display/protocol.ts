@@ -33,6 +33,8 @@ export interface DisplayOptions {
 export interface DisplaySink {
   display(output: RichOutput, options: { displayId?: string; update?: boolean }): void;
   clearOutput(wait: boolean): void;
+  /** Sends text printed so far now (streams are batched). */
+  flush?(): void;
   /** True when a Jupyter frontend receives the output (false in plain Node). */
   readonly interactive: boolean;
 }

@@ -13,7 +13,7 @@ type Callback = (message: CommMessage) => unknown;
 
 export class EngineComms implements CommHost {
   /** @param traceback turns what a callback threw into lines (cell lines mapped, internals dropped) */
-  constructor(private readonly kernel: KernelComms, private readonly output: OutputRouter, private readonly traceback: (error: unknown) => string[]) {}
+  constructor(private readonly kernel: KernelComms, private readonly output: OutputRouter, private readonly describe: (error: unknown) => string[]) {}
 
   open(targetName: string, data: Record<string, unknown>, options: CommOpenOptions): Comm {
     const comm = this.kernel.open(targetName, { data, metadata: options.metadata, buffers: options.buffers }, options.commId);
@@ -33,6 +33,10 @@ export class EngineComms implements CommHost {
 
   currentRequestId(): string | null {
     return this.output.requestId;
+  }
+
+  traceback(error: unknown): string[] {
+    return this.describe(error);
   }
 
   private wrap(comm: KernelComm): Comm {
@@ -55,7 +59,7 @@ export class EngineComms implements CommHost {
   /** Runs a frontend-driven callback with output going to its message; reports what it throws. */
   private run(io: KernelIO, what: string, callback: () => unknown): void {
     this.output.attach(io);
-    const report = (e: unknown) => this.output.callbackError(what, this.traceback(e));
+    const report = (e: unknown) => this.output.callbackError(what, this.describe(e));
     try {
       const result = callback();
       if (result instanceof Promise) result.catch(report);

@@ -19,7 +19,8 @@ export interface DescriptionOptions extends DOMWidgetOptions {
 }
 
 const DOM_DEFAULTS: WireState = { _dom_classes: [], layout: null, tabbable: null, tooltip: null };
-const DESCRIPTION_DEFAULTS: WireState = { ...DOM_DEFAULTS, description: "", description_allow_html: false, style: null };
+/** The traits every description widget adds to its model's own defaults. */
+export const DESCRIPTION_DEFAULTS: WireState = { description: "", description_allow_html: false };
 
 export interface DOMWidget {
   readonly layout: Layout;
@@ -31,12 +32,13 @@ export abstract class DOMWidget extends Widget {
    * @param defaults the model's own defaults (the DOMWidget ones are added)
    * @param options constructor options in TypeScript style
    * @param styleName the style model this widget uses, if it has one
+   * @param internal initial values of underscore traits computed by the subclass (`_options_labels`)
    */
-  protected constructor(defaults: WireState, options: DOMWidgetOptions & { style?: Style | StyleOptions }, styleName?: StyleName) {
-    const all = { ...(styleName ? DESCRIPTION_DEFAULTS : DOM_DEFAULTS), ...defaults };
+  protected constructor(defaults: WireState, options: DOMWidgetOptions & { style?: Style | StyleOptions }, styleName?: StyleName, internal: WireState = {}) {
+    const all = { ...DOM_DEFAULTS, ...(styleName ? { style: null } : {}), ...defaults };
     const { layout, style, ...rest } = options;
     // Layout and style exist before the widget, so the frontend can resolve their references.
-    const initial: WireState = { ...wireOptions(new.target.name, all, rest), layout: layout instanceof Layout ? layout : new Layout(layout) };
+    const initial: WireState = { ...wireOptions(new.target.name, all, rest), ...internal, layout: layout instanceof Layout ? layout : new Layout(layout) };
     if (styleName) initial.style = style instanceof Style ? style : new Style(styleName, style);
     super(all, initial);
   }
@@ -64,6 +66,6 @@ export interface DescriptionWidget {
   descriptionAllowHtml: boolean;
   readonly style: Style;
 }
-/** A widget with a description label and a style model. */
+/** A widget with a description label and a style model (its defaults include DESCRIPTION_DEFAULTS). */
 export abstract class DescriptionWidget extends DOMWidget {}
 defineTraits(DescriptionWidget, ["description", "description_allow_html", "style"]);

@@ -3,7 +3,7 @@
  * the value is kept within [min, max] (moving min above the value moves the value), ints are
  * truncated, and `continuousUpdate: false` makes the frontend send only when a drag ends.
  */
-import { DescriptionOptions, DescriptionWidget } from "./dom";
+import { DESCRIPTION_DEFAULTS, DescriptionOptions, DescriptionWidget } from "./dom";
 import { controlsHeader, defineTraits, publicTraits } from "./traits";
 import type { WireState } from "./widget";
 
@@ -21,6 +21,7 @@ export interface SliderOptions extends DescriptionOptions {
 }
 
 const SLIDER_COMMON: WireState = {
+  ...DESCRIPTION_DEFAULTS,
   behavior: "drag-tap",
   continuous_update: true,
   disabled: false,
@@ -51,8 +52,8 @@ function checkNumber(name: string, value: unknown): number {
   return n;
 }
 
-/** A slider over [min, max]: clamps its value, and keeps min <= max. */
-abstract class BoundedSlider extends DescriptionWidget {
+/** A number within [min, max] (sliders, Play): clamps its value, and keeps min <= max. */
+export abstract class BoundedNumber extends DescriptionWidget {
   /** A bound in value units (FloatLogSlider's min and max are exponents). */
   protected boundValue(bound: number): number {
     return bound;
@@ -88,7 +89,7 @@ abstract class BoundedSlider extends DescriptionWidget {
 }
 
 /** Bounds checked before the widget exists (the frontend must never see an invalid state). */
-function initial(defaults: WireState, options: SliderOptions, toRange: (min: number, max: number) => [number, number] = (a, b) => [a, b]): SliderOptions {
+export function boundedInitial<O extends { value?: number; min?: number; max?: number }>(defaults: WireState, options: O, toRange: (min: number, max: number) => [number, number] = (a, b) => [a, b]): O {
   const min = options.min ?? (defaults.min as number);
   const max = options.max ?? (defaults.max as number);
   if (min > max) throw new RangeError(`min (${min}) > max (${max})`);
@@ -98,10 +99,10 @@ function initial(defaults: WireState, options: SliderOptions, toRange: (min: num
 }
 
 export interface IntSlider extends Slider {}
-export class IntSlider extends BoundedSlider {
+export class IntSlider extends BoundedNumber {
   constructor(options: SliderOptions = {}) {
     const trunc = (v: number | undefined) => (v === undefined ? v : Math.trunc(v));
-    super(INT_SLIDER, initial(INT_SLIDER, { ...options, value: trunc(options.value), min: trunc(options.min), max: trunc(options.max) }), "SliderStyle");
+    super(INT_SLIDER, boundedInitial(INT_SLIDER, { ...options, value: trunc(options.value), min: trunc(options.min), max: trunc(options.max) }), "SliderStyle");
   }
 
   protected coerce(_name: string, value: number): number {
@@ -111,9 +112,9 @@ export class IntSlider extends BoundedSlider {
 defineTraits(IntSlider, publicTraits(INT_SLIDER));
 
 export interface FloatSlider extends Slider {}
-export class FloatSlider extends BoundedSlider {
+export class FloatSlider extends BoundedNumber {
   constructor(options: SliderOptions = {}) {
-    super(FLOAT_SLIDER, initial(FLOAT_SLIDER, options), "SliderStyle");
+    super(FLOAT_SLIDER, boundedInitial(FLOAT_SLIDER, options), "SliderStyle");
   }
 }
 defineTraits(FloatSlider, publicTraits(FLOAT_SLIDER));
@@ -127,10 +128,10 @@ export interface FloatLogSlider extends Slider {
   base: number;
 }
 /** A slider over base^min .. base^max, moving in steps of the exponent. */
-export class FloatLogSlider extends BoundedSlider {
+export class FloatLogSlider extends BoundedNumber {
   constructor(options: FloatLogSliderOptions = {}) {
     const base = options.base ?? (FLOAT_LOG_SLIDER.base as number);
-    super(FLOAT_LOG_SLIDER, initial(FLOAT_LOG_SLIDER, options, (min, max) => [base ** min, base ** max]), "SliderStyle");
+    super(FLOAT_LOG_SLIDER, boundedInitial(FLOAT_LOG_SLIDER, options, (min, max) => [base ** min, base ** max]), "SliderStyle");
   }
 
   protected boundValue(exponent: number): number {

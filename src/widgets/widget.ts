@@ -47,6 +47,10 @@ function toWire(value: unknown): unknown {
   return value;
 }
 
+function holdsWidgets(value: unknown): boolean {
+  return value instanceof Widget || (Array.isArray(value) && value.some(holdsWidgets));
+}
+
 function fromWireReferences(value: unknown): unknown {
   if (typeof value === "string" && value.startsWith(REFERENCE_PREFIX)) return lookup(value.slice(REFERENCE_PREFIX.length)) ?? value;
   if (Array.isArray(value)) return value.map(fromWireReferences);
@@ -57,7 +61,7 @@ export abstract class Widget {
   /** The comm id, which the frontend uses as the model id. */
   readonly modelId: string = randomUUID().replace(/-/g, "");
   private comm: Comm | null = null;
-  private readonly values = new Map<string, unknown>();
+  private readonly traitValues = new Map<string, unknown>();
   private readonly defaults: WireState;
   private readonly observers: { callback: Observer; names: Set<string> | null }[] = [];
   private readonly customCallbacks: CustomMessageCallback[] = [];
@@ -72,13 +76,23 @@ export abstract class Widget {
    */
   protected constructor(defaults: WireState, initial: WireState = {}) {
     this.defaults = defaults;
-    for (const [name, value] of Object.entries({ ...defaults, ...initial })) this.values.set(name, value);
+    for (const [name, value] of Object.entries({ ...defaults, ...initial })) this.traitValues.set(name, value);
     register(this);
     this.open();
   }
 
   /** The traits that hold widget references (`layout`, `children`, ...); resolved on arrival. */
   protected referenceTraits(): readonly string[] {
+    return [];
+  }
+
+  /** Names (TypeScript style) of kernel-side traits computed from synced ones (Dropdown's value, label). */
+  protected derivedTraits(): readonly string[] {
+    return [];
+  }
+
+  /** The changes of derived traits that a change of a synced trait implies. */
+  protected derivedChanges(_change: Change): Change[] {
     return [];
   }
 
@@ -109,18 +123,18 @@ export abstract class Widget {
 
   /** Reads a trait by its wire name. */
   protected get<T>(name: string): T {
-    return this.values.get(name) as T;
+    return this.traitValues.get(name) as T;
   }
 
   /** Sets a trait by its wire name: validates, stores, syncs and notifies observers if it changed. */
   protected set(name: string, value: unknown): void {
-    if (!this.values.has(name)) throw new Error(`${this.constructor.name} has no trait ${camelCase(name)}`);
+    if (!this.traitValues.has(name)) throw new Error(`${this.constructor.name} has no trait ${camelCase(name)}`);
     const next = this.validate(name, value);
-    const old = this.values.get(name);
+    const old = this.traitValues.get(name);
     if (sameWireValue(toWire(old), toWire(next))) return;
-    this.values.set(name, next);
+    this.traitValues.set(name, next);
     this.sync(name);
-    this.notify([{ type: "change", name: camelCase(name), old, new: next, owner: this }], true);
+    this.notify([{ type: "change", name: camelCase(name), old, new: next, owner: this }]);
   }
 
   /** Sets several traits (TypeScript names) and sends them in one update. */
@@ -145,13 +159,15 @@ export abstract class Widget {
 
   /** The full state as the frontend sees it (wire names; widgets as references; binary values kept). */
   wireState(): WireState {
-    return Object.fromEntries([...this.values].map(([name, value]) => [name, toWire(value)]));
+    return Object.fromEntries([...this.traitValues].map(([name, value]) => [name, toWire(value)]));
   }
 
   /** Calls `callback` on changes of the named traits (TypeScript names; all traits when omitted). */
   observe<T = any>(callback: Observer<T>, names?: string | string[]): void {
     const list = names === undefined ? null : new Set((Array.isArray(names) ? names : [names]).map(snakeCase));
-    for (const name of list ?? []) if (!this.values.has(name)) throw new Error(`${this.constructor.name} has no trait ${camelCase(name)}`);
+    for (const name of list ?? []) {
+      if (!this.traitValues.has(name) && !this.derivedTraits().includes(camelCase(name))) throw new Error(`${this.constructor.name} has no trait ${camelCase(name)}`);
+    }
     this.observers.push({ callback: callback as Observer, names: list });
   }
 
@@ -192,8 +208,8 @@ export abstract class Widget {
 
   /** `IntSlider(value: 3, max: 10, description: "layers")`: the traits that differ from the defaults. */
   toString(): string {
-    const shown = [...this.values]
-      .filter(([name, value]) => !name.startsWith("_") && !(value instanceof Widget) && !sameWireValue(toWire(value), toWire(this.defaults[name])))
+    const shown = [...this.traitValues]
+      .filter(([name, value]) => !name.startsWith("_") && !holdsWidgets(value) && !sameWireValue(toWire(value), toWire(this.defaults[name])))
       .map(([name, value]) => `${camelCase(name)}: ${JSON.stringify(toWire(value))?.slice(0, 60)}`);
     return `${this.constructor.name}(${shown.join(", ")})`;
   }
@@ -201,14 +217,14 @@ export abstract class Widget {
   // ---- the wire -------------------------------------------------------------------------
 
   private sync(name: string): void {
-    if (this.lock && name in this.lock && sameWireValue(this.lock[name], toWire(this.values.get(name)))) return;
+    if (this.lock && name in this.lock && sameWireValue(this.lock[name], toWire(this.traitValues.get(name)))) return;
     if (this.held) this.held.add(name);
     else this.sendUpdate([name]);
   }
 
   private sendUpdate(names: string[]): void {
     if (names.length === 0 || !this.isOpen) return;
-    const state = Object.fromEntries(names.map((n) => [n, toWire(this.values.get(n))]));
+    const state = Object.fromEntries(names.map((n) => [n, toWire(this.traitValues.get(n))]));
     this.sendState("update", state);
   }
 
@@ -236,7 +252,7 @@ export abstract class Widget {
 
   /** A frontend update: echo it, apply it under the property lock, then notify observers. */
   private applyFrontendState(state: WireState): unknown {
-    const known = Object.fromEntries(Object.entries(state).filter(([name]) => this.values.has(name) && !/^_(model|view)_/.test(name)));
+    const known = Object.fromEntries(Object.entries(state).filter(([name]) => this.traitValues.has(name) && !/^_(model|view)_/.test(name)));
     if (echoEnabled() && Object.keys(known).length > 0) this.sendState("echo_update", known);
     const changes: Change[] = [];
     this.lock = known;
@@ -244,9 +260,9 @@ export abstract class Widget {
       for (const [name, raw] of Object.entries(known)) {
         const value = this.referenceTraits().includes(name) ? fromWireReferences(raw) : raw;
         const next = this.validate(name, value);
-        const old = this.values.get(name);
+        const old = this.traitValues.get(name);
         if (!sameWireValue(toWire(old), toWire(next))) {
-          this.values.set(name, next);
+          this.traitValues.set(name, next);
           changes.push({ type: "change", name: camelCase(name), old, new: next, owner: this });
         }
         if (!sameWireValue(toWire(next), raw)) this.sendUpdate([name]); // validation corrected it
@@ -254,7 +270,7 @@ export abstract class Widget {
     } finally {
       this.lock = null;
     }
-    return this.notify(changes, false);
+    return this.notify(changes);
   }
 
   /**
@@ -262,9 +278,9 @@ export abstract class Widget {
    * rethrown afterwards. Returns a promise when observers returned promises, so that the kernel
    * reports their rejections too.
    */
-  private notify(changes: Change[], _fromKernel: boolean): unknown {
+  private notify(changes: Change[]): unknown {
     const calls: (() => unknown)[] = [];
-    for (const change of changes) {
+    for (const change of changes.flatMap((c) => [c, ...this.derivedChanges(c)])) {
       const wire = snakeCase(change.name);
       for (const { callback, names } of [...this.observers]) if (!names || names.has(wire)) calls.push(() => callback(change));
     }

@@ -281,3 +281,35 @@ describe("the comm API for cells", () => {
     expect(await value("opened")).toEqual([{ start: 1 }, { closed: { reason: "done" } }]);
   });
 });
+
+describe("interact and Output", () => {
+  test("a drag re-runs the function; its output is captured by the Output under the drag's message id", async () => {
+    const outputs = await run('widgets.interact(({ n, act }) => { console.log(act, n); return n * 2; }, { n: [0, 10], act: ["relu", "tanh"] });');
+    const opened = ofType(outputs, "comm_open").map((m) => [m.content.comm_id as string, data(m).state._model_name]);
+    const sliderId = opened.find(([, name]) => name === "IntSliderModel")![0];
+    const outputId = opened.find(([, name]) => name === "OutputModel")![0];
+    // The first run happened in the cell, captured under the execute_request's id.
+    expect(frontend.state(outputId)?.msg_id).toBe("");
+    const answers = await frontendUpdate(sliderId, { value: 7 });
+    const dragId = answers[0].parent_header.msg_id;
+    expect(answers.map((m) => [m.header.msg_type, m.content.comm_id === outputId ? data(m).state : m.content.name ?? m.content.data])).toEqual([
+      ["comm_msg", { method: "echo_update", state: { value: 7 }, buffer_paths: [] }],
+      ["comm_msg", { msg_id: dragId }],
+      ["clear_output", undefined],
+      ["stream", "stdout"],
+      ["display_data", { "text/plain": "14" }],
+      ["comm_msg", { msg_id: "" }],
+    ]);
+    expect(textOf(ofType(answers, "stream"))).toBe("relu 7\n");
+    for (const m of answers) expect(m.parent_header.msg_id).toBe(dragId);
+  });
+
+  test("a button's callback prints into an Output through capture", async () => {
+    const outputs = await run('const go = new widgets.Button({ description: "go" });\nconst log = new widgets.Output();\ngo.onClick(() => log.capture(() => console.log("clicked")));\nnew widgets.VBox([go, log])');
+    const buttonId = ofType(outputs, "comm_open").find((m) => data(m).state._model_name === "ButtonModel")!.content.comm_id;
+    const answers = await kernel.client.notify("comm_msg", { comm_id: buttonId, data: { method: "custom", content: { event: "click" } } });
+    expect(answers.map((m) => m.header.msg_type)).toEqual(["comm_msg", "stream", "comm_msg"]);
+    expect(data(answers[0]).state).toEqual({ msg_id: answers[0].parent_header.msg_id });
+    expect(answers[1].content).toEqual({ name: "stdout", text: "clicked\n" });
+  });
+});

@@ -98,3 +98,34 @@ test.concurrent("a kernel that dies mid-run is reported with its exit; what ran 
   expect(nb.cells[1].outputs).toEqual([expect.objectContaining({ output_type: "error", ename: "DeadKernelError" })]);
   expect(nb.cells[2].execution_count).toBeNull();
 });
+
+test.concurrent("widgets: state saved in metadata.widgets as JupyterLab saves it; Output captures; other comms closed", async () => {
+  const input = scratchCopy("widgets.ipynb");
+  const result = await withKernelSlot(() => runNotebook({ input }));
+  expect(result.status).toBe("ok");
+  const nb = readJson(result.output);
+  expect(schemaErrors(nb)).toEqual([]);
+  pythonValidate(result.output);
+  const saved = nb.metadata.widgets["application/vnd.jupyter.widget-state+json"];
+  expect([saved.version_major, saved.version_minor]).toEqual([2, 0]);
+  const models = Object.entries(saved.state) as [string, any][];
+  const named = (name: string) => models.filter(([, m]) => m.model_name === name);
+  for (const [, m] of models) {
+    expect(m.model_module).toBe(m.state._model_module);
+    expect(m.model_module_version).toBe(m.state._model_module_version);
+  }
+  const [slider, output, interactOutput] = [named("IntSliderModel"), named("OutputModel")[0], named("OutputModel")[1]];
+  // The kernel's last value (8), not the one the widget was created with.
+  expect(slider.map(([, m]) => m.state.value)).toEqual([8, 2]);
+  const [, sliderCell, outputCell, interactCell, , closedCell] = nb.cells;
+  expect(sliderCell.outputs[0].data["application/vnd.jupyter.widget-view+json"]).toEqual({ version_major: 2, version_minor: 0, model_id: slider[0][0] });
+  // What the Output captured is in the widget, not in the cell.
+  expect(output[1].state.outputs).toEqual([{ output_type: "stream", name: "stdout", text: "inside\n" }]);
+  expect(output[1].state.msg_id).toBe("");
+  expect(textOf(outputCell)).toMatch(/^outside\n/);
+  expect(textOf(outputCell)).not.toMatch(/inside/);
+  expect(interactOutput[1].state.outputs).toEqual([{ output_type: "display_data", data: { "text/plain": "4" }, metadata: {} }]);
+  expect(interactCell.outputs.map((o: any) => Object.keys(o.data ?? {}))).toEqual([["text/plain", "application/vnd.jupyter.widget-view+json"]]);
+  // A frontend with no handler for a comm target closes the comm, as JupyterLab does.
+  expect(textOf(closedCell)).toBe("true");
+});
