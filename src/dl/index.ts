@@ -11,6 +11,7 @@ export * as callbacks from "./callbacks";
 export * as layers from "./layers";
 export * as rl from "./rl";
 export * as signal from "./signal";
+export * as playground from "./playground";
 export { claim, evaluateClaim, isQuickRun } from "./claim";
 export type { Claim, ClaimInput, ClaimKind, ClaimSource } from "./claim";
 export { predictBatched } from "./predict";

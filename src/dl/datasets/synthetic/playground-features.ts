@@ -15,6 +15,11 @@ export type PlaygroundFeatureName = keyof typeof FEATURES;
 
 export const PLAYGROUND_FEATURES = Object.keys(FEATURES) as PlaygroundFeatureName[];
 
+/** One feature of one point (x1, x2). */
+export function playgroundFeature(name: PlaygroundFeatureName, x: number, y: number): number {
+  return FEATURES[name](x, y);
+}
+
 /**
  * A row-major [points x names] matrix of the chosen features, in the order given, ready
  * for `tf.tensor2d(values, [rows, cols])`.
