@@ -39,6 +39,16 @@ const REQUIRED_CLAIMS: Record<string, string[]> = {
   "09-universality.ipynb": ["universality.mse"],
   "10-parallelism-hardware.ipynb": ["parallel.speedup"],
   "11-feature-hierarchy.ipynb": ["hierarchy.cnn_test_acc"],
+  "30-playground.ipynb": [
+    "playground.circle.test_acc",
+    "playground.xor.test_acc",
+    "playground.gauss.test_acc",
+    "playground.spiral.test_acc",
+    "playground.defaults.parameters",
+    "playground.defaults.test_loss",
+    "playground.defaults.test_accuracy",
+    "playground.defaults.epochs_to_test_loss_0_05",
+  ],
   "31-pong-from-pixels.ipynb": [
     "pong.reward_improvement",
     "pong.preprocessing.pixel_agreement",
