@@ -36,7 +36,7 @@ export abstract class Container extends DOMWidget {
   }
 
   protected validate(name: string, value: unknown): unknown {
-    return name === "children" ? checkChildren(value) : value;
+    return name === "children" ? checkChildren(value) : super.validate(name, value);
   }
 }
 defineTraits(Container, ["children", "box_style"]);

@@ -27,7 +27,7 @@ export class Checkbox extends DescriptionWidget {
   }
 
   protected validate(name: string, value: unknown): unknown {
-    return name === "value" || name === "disabled" || name === "indent" ? Boolean(value) : value;
+    return name === "value" || name === "disabled" || name === "indent" ? Boolean(value) : super.validate(name, value);
   }
 }
 defineTraits(Checkbox, publicTraits(CHECKBOX));
@@ -51,7 +51,7 @@ export interface TextOptions extends StringOptions {
 
 abstract class StringWidget extends DescriptionWidget {
   protected validate(name: string, value: unknown): unknown {
-    return name === "value" || name === "placeholder" ? String(value ?? "") : value;
+    return name === "value" || name === "placeholder" ? String(value ?? "") : super.validate(name, value);
   }
 }
 
@@ -121,7 +121,8 @@ export interface Button {
   disabled: boolean;
   icon: string;
   buttonStyle: ButtonStyleName;
-  readonly style: Style;
+  get style(): Style;
+  set style(value: Style | StyleOptions);
 }
 export class Button extends DOMWidget {
   private readonly clickCallbacks: ((button: Button) => unknown)[] = [];

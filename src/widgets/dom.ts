@@ -23,7 +23,9 @@ const DOM_DEFAULTS: WireState = { _dom_classes: [], layout: null, tabbable: null
 export const DESCRIPTION_DEFAULTS: WireState = { description: "", description_allow_html: false };
 
 export interface DOMWidget {
-  readonly layout: Layout;
+  get layout(): Layout;
+  /** A Layout, or an object of CSS properties for a new one. */
+  set layout(value: Layout | LayoutOptions);
   tooltip: string | null;
   tabbable: boolean | null;
 }
@@ -47,6 +49,13 @@ export abstract class DOMWidget extends Widget {
     return ["layout", "style"];
   }
 
+  /** A plain object given for `layout` or `style` becomes a new model, as ipywidgets' InstanceDict. */
+  protected validate(name: string, value: unknown): unknown {
+    if (name === "layout" && !(value instanceof Layout)) return new Layout(value as LayoutOptions);
+    if (name === "style" && !(value instanceof Style)) return new Style(this.get<Style>("style").styleName, value as StyleOptions);
+    return super.validate(name, value);
+  }
+
   /** Adds a CSS class to the widget's views. */
   addClass(className: string): this {
     const classes = this.get<string[]>("_dom_classes");
@@ -64,7 +73,9 @@ defineTraits(DOMWidget, ["layout", "tooltip", "tabbable"]);
 export interface DescriptionWidget {
   description: string;
   descriptionAllowHtml: boolean;
-  readonly style: Style;
+  get style(): Style;
+  /** A Style, or an object of style properties for a new one. */
+  set style(value: Style | StyleOptions);
 }
 /** A widget with a description label and a style model (its defaults include DESCRIPTION_DEFAULTS). */
 export abstract class DescriptionWidget extends DOMWidget {}

@@ -106,7 +106,8 @@ export abstract class Selection<T = unknown> extends DescriptionWidget {
   }
 
   protected validate(name: string, value: unknown): unknown {
-    if (name !== "index" || value === null) return value;
+    if (name !== "index") return super.validate(name, value);
+    if (value === null) return value;
     const n = Number(value);
     if (!Number.isInteger(n) || n < 0 || n >= (this.entries?.length ?? 0)) throw new RangeError(`invalid selection: index ${JSON.stringify(value)} is out of bounds`);
     return n;

@@ -68,7 +68,8 @@ export abstract class BoundedNumber extends DescriptionWidget {
   }
 
   protected validate(name: string, value: unknown): unknown {
-    if (!["value", "min", "max", "step"].includes(name) || (name === "step" && value === null)) return value;
+    if (!["value", "min", "max", "step"].includes(name)) return super.validate(name, value);
+    if (name === "step" && value === null) return value;
     const n = this.coerce(name, checkNumber(name, value));
     if (name === "value") {
       const [lo, hi] = this.bounds();

@@ -387,3 +387,14 @@ describe("interact", () => {
     expect(started).toEqual([5, 2]);
   });
 });
+
+test("a plain object set as layout or style becomes a new model, as ipywidgets' InstanceDict", () => {
+  const slider = new widgets.IntSlider();
+  const old = slider.layout;
+  slider.layout = { width: "50%" };
+  slider.style = { handleColor: "red" };
+  expect(slider.layout).not.toBe(old);
+  expect(stateOf(slider.layout)).toMatchObject({ _model_name: "LayoutModel", width: "50%" });
+  expect(stateOf(slider.style)).toMatchObject({ _model_name: "SliderStyleModel", handle_color: "red" });
+  expect(updates(slider).map((m) => m.state)).toEqual([{ layout: ref(slider.layout) }, { style: ref(slider.style) }]);
+});
