@@ -22,7 +22,7 @@ export interface PlaygroundAppOptions {
 }
 
 const FEATURE_LABELS: Record<PlaygroundFeatureName, string> = { x1: "x₁", x2: "x₂", "x1^2": "x₁²", "x2^2": "x₂²", "x1*x2": "x₁x₂", "sin x1": "sin(x₁)", "sin x2": "sin(x₂)" };
-const DATASET_LABELS: [string, PlaygroundSpec["dataset"]][] = [["Circle", "circle"], ["Exclusive or", "xor"], ["Gaussian", "gauss"], ["Spiral", "spiral"]];
+const DATASET_LABELS: [string, PlaygroundSpec["dataset"]][] = [["Circle", "circle"], ["XOR", "xor"], ["Gaussian", "gauss"], ["Spiral", "spiral"]];
 const ACTIVATION_LABELS: [string, PlaygroundActivation][] = [["ReLU", "relu"], ["Tanh", "tanh"], ["Sigmoid", "sigmoid"], ["Linear", "linear"]];
 const REGULARIZATION_LABELS: [string, PlaygroundRegularization][] = [["None", "none"], ["L1", "L1"], ["L2", "L2"]];
 const heading = (text: string) => new widgets.HTML(`<b style="font:bold 12px sans-serif;letter-spacing:1px;color:#555">${text}</b>`);
@@ -92,23 +92,27 @@ export class PlaygroundApp {
     for (const w of this.allWidgets()) w.close();
   }
 
+  /** The widgets, and for frontends without widgets a line that says what they miss. */
   [DISPLAY_SYMBOL](): MimeBundle {
-    return (this.view as unknown as { [DISPLAY_SYMBOL](): MimeBundle })[DISPLAY_SYMBOL]();
+    const bundle = (this.view as unknown as { [DISPLAY_SYMBOL](): MimeBundle })[DISPLAY_SYMBOL]();
+    const { spec, epoch } = this.session;
+    const text = `Playground (${spec.dataset}, ${spec.features.join(" ")}, ${spec.hiddenLayers.join("-") || "no hidden layers"} ${spec.activation}, epoch ${epoch}): live widgets; open the notebook in JupyterLab, Notebook 7 or VS Code to use them`;
+    return { ...bundle, "text/plain": text };
   }
 
   private buildControls() {
     const spec = this.session.spec;
     const layers = spec.hiddenLayers;
     return {
-      reset: new widgets.Button({ description: "Reset", icon: "undo", tooltip: "Reset the network" }),
-      play: new widgets.Button({ description: "Play", icon: "play", buttonStyle: "primary", tooltip: "Run/Pause" }),
-      step: new widgets.Button({ description: "Step", icon: "step-forward", tooltip: "One epoch" }),
-      learningRate: new widgets.Dropdown<number>({ options: PLAYGROUND_CHOICES.learningRate, value: spec.learningRate, description: "Learning rate", style: wide, layout: { width: "210px" } }),
-      activation: new widgets.Dropdown<PlaygroundActivation>({ options: ACTIVATION_LABELS, value: spec.activation, description: "Activation", style: wide, layout: { width: "190px" } }),
-      regularization: new widgets.Dropdown<PlaygroundRegularization>({ options: REGULARIZATION_LABELS, value: spec.regularization, description: "Regularization", style: wide, layout: { width: "200px" } }),
-      regularizationRate: new widgets.Dropdown<number>({ options: PLAYGROUND_CHOICES.regularizationRate, value: spec.regularizationRate, description: "Regularization rate", style: wide, layout: { width: "230px" } }),
-      dataset: new widgets.ToggleButtons<PlaygroundSpec["dataset"]>({ options: DATASET_LABELS, value: spec.dataset, style: { buttonWidth: "96px" } }),
-      percTrainData: new widgets.IntSlider({ ...PLAYGROUND_CHOICES.percTrainData, value: spec.percTrainData, description: "Ratio of training to test data (%)", style: wide, continuousUpdate: false }),
+      reset: new widgets.Button({ description: "Reset", icon: "undo", tooltip: "Reset the network", layout: { width: "90px" } }),
+      play: new widgets.Button({ description: "Play", icon: "play", buttonStyle: "primary", tooltip: "Run/Pause", layout: { width: "90px" } }),
+      step: new widgets.Button({ description: "Step", icon: "step-forward", tooltip: "One epoch", layout: { width: "90px" } }),
+      learningRate: new widgets.Dropdown<number>({ options: PLAYGROUND_CHOICES.learningRate, value: spec.learningRate, description: "Learning rate", style: wide, layout: { width: "180px" } }),
+      activation: new widgets.Dropdown<PlaygroundActivation>({ options: ACTIVATION_LABELS, value: spec.activation, description: "Activation", style: wide, layout: { width: "160px" } }),
+      regularization: new widgets.Dropdown<PlaygroundRegularization>({ options: REGULARIZATION_LABELS, value: spec.regularization, description: "Regularization", style: wide, layout: { width: "170px" } }),
+      regularizationRate: new widgets.Dropdown<number>({ options: PLAYGROUND_CHOICES.regularizationRate, value: spec.regularizationRate, description: "Regularization rate", style: wide, layout: { width: "200px" } }),
+      dataset: new widgets.ToggleButtons<PlaygroundSpec["dataset"]>({ options: DATASET_LABELS, value: spec.dataset, tooltips: ["Circle", "Exclusive or", "Gaussian", "Spiral"], style: { buttonWidth: "70px" } }),
+      percTrainData: new widgets.IntSlider({ ...PLAYGROUND_CHOICES.percTrainData, value: spec.percTrainData, description: "Training data (%)", style: wide, continuousUpdate: false }),
       noise: new widgets.IntSlider({ ...PLAYGROUND_CHOICES.noise, value: spec.noise, description: "Noise", continuousUpdate: false }),
       batchSize: new widgets.IntSlider({ ...PLAYGROUND_CHOICES.batchSize, value: spec.batchSize, description: "Batch size" }),
       regenerate: new widgets.Button({ description: "Regenerate", icon: "refresh" }),

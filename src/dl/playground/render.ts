@@ -88,20 +88,22 @@ export function heatmapHtml(session: PlaygroundSession, grid: Float64Array, opti
   const { size = 300, showTestData = false, discretize = false } = options;
   const density = Math.round(Math.sqrt(grid.length));
   const png = heatmapPng(grid, density, discretize);
+  // Axes below and to the right, as the site's; a margin keeps the end labels whole.
+  const pad = 8;
   const ticks = [-6, -4, -2, 0, 2, 4, 6]
     .map((t) => {
-      const at = (((t + PLAYGROUND_DOMAIN) / (2 * PLAYGROUND_DOMAIN)) * size).toFixed(1);
-      return `<text x="${at}" y="${size + 12}" text-anchor="middle">${t}</text><text x="${size + 4}" y="${(size - Number(at) + 3).toFixed(1)}">${t}</text>`;
+      const at = ((t + PLAYGROUND_DOMAIN) / (2 * PLAYGROUND_DOMAIN)) * size;
+      return `<text x="${(pad + at).toFixed(1)}" y="${pad + size + 12}" text-anchor="middle">${t}</text><text x="${pad + size + 4}" y="${(pad + size - at + 3).toFixed(1)}">${t}</text>`;
     })
     .join("");
+  const [width, height] = [size + 2 * pad + 16, size + 2 * pad + 10];
   return (
-    `<div style="position:relative;width:${size + 22}px;height:${size + 16}px;font:10px sans-serif">` +
-    `<img src="${dataUri(png)}" width="${size}" height="${size}" style="position:absolute;left:0;top:0;width:${size}px;height:${size}px" alt="network output"/>` +
-    `<svg width="${size + 22}" height="${size + 16}" style="position:absolute;left:0;top:0" fill="#777">` +
+    `<div style="position:relative;width:${width}px;height:${height}px;font:10px sans-serif">` +
+    `<img src="${dataUri(png)}" width="${size}" height="${size}" style="position:absolute;left:${pad}px;top:${pad}px;width:${size}px;height:${size}px" alt="network output"/>` +
+    `<svg width="${width}" height="${height}" style="position:absolute;left:0;top:0" fill="#777"><g transform="translate(${pad},${pad})">` +
     circles(session.data.train, size, "white") +
     (showTestData ? circles(session.data.test, size, "black") : "") +
-    ticks +
-    `</svg></div>`
+    `</g>${ticks}</svg></div>`
   );
 }
 
