@@ -8,6 +8,7 @@ const benches = {
   kernel: () => require("./kernel").run(20),
   csv: () => require("./csv").run(),
   "wisdm-raw": () => require("./wisdm-raw").run(),
+  widgets: () => require("./widgets").run(200),
 };
 
 async function main(names) {
