@@ -24,8 +24,10 @@ export function runtimeError(error: unknown, cells: Map<string, CellLineMap>): E
   return { ename, evalue: error.message, traceback: [`${ename}: ${error.message}`, ...shown] };
 }
 
-/** The kernel's and engine's own code (built or, under a test runner, source): never the user's concern. */
-/** The engine, the kernel and the widgets' internals (a callback's frames below the cell's own). */
+/**
+ * The kernel's, engine's and widgets' own code (built or, under a test runner, source): never the
+ * user's concern (a widget callback's frames below the cell's own are the widgets' internals).
+ */
 const INTERNAL_DIRS = [__dirname, join(__dirname, "..", "kernel"), join(__dirname, "..", "widgets")].map((dir) => dir + sep);
 
 const FRAME = /^(\s+at (?:.*? \()?)([^()]+?):(\d+):(\d+)(\)?)$/;
