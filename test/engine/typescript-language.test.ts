@@ -19,6 +19,7 @@ function fakeIO(): KernelIO & Captured {
   const streams: string[] = [];
   const displays: unknown[] = [];
   return {
+    requestId: "request-1",
     streams,
     displays,
     stream: (name, text) => void streams.push(`${name}:${text}`),
