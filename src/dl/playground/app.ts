@@ -111,7 +111,7 @@ export class PlaygroundApp {
       activation: new widgets.Dropdown<PlaygroundActivation>({ options: ACTIVATION_LABELS, value: spec.activation, description: "Activation", style: wide, layout: { width: "160px" } }),
       regularization: new widgets.Dropdown<PlaygroundRegularization>({ options: REGULARIZATION_LABELS, value: spec.regularization, description: "Regularization", style: wide, layout: { width: "170px" } }),
       regularizationRate: new widgets.Dropdown<number>({ options: PLAYGROUND_CHOICES.regularizationRate, value: spec.regularizationRate, description: "Regularization rate", style: wide, layout: { width: "200px" } }),
-      dataset: new widgets.ToggleButtons<PlaygroundSpec["dataset"]>({ options: DATASET_LABELS, value: spec.dataset, tooltips: ["Circle", "Exclusive or", "Gaussian", "Spiral"], style: { buttonWidth: "70px" } }),
+      dataset: new widgets.ToggleButtons<PlaygroundSpec["dataset"]>({ options: DATASET_LABELS, value: spec.dataset, tooltips: ["Circle", "Exclusive or", "Gaussian", "Spiral"], style: { buttonWidth: "76px" } }),
       percTrainData: new widgets.IntSlider({ ...PLAYGROUND_CHOICES.percTrainData, value: spec.percTrainData, description: "Training data (%)", style: wide, continuousUpdate: false }),
       noise: new widgets.IntSlider({ ...PLAYGROUND_CHOICES.noise, value: spec.noise, description: "Noise", continuousUpdate: false }),
       batchSize: new widgets.IntSlider({ ...PLAYGROUND_CHOICES.batchSize, value: spec.batchSize, description: "Batch size" }),
