@@ -111,7 +111,7 @@ export class PlaygroundApp {
       activation: new widgets.Dropdown<PlaygroundActivation>({ options: ACTIVATION_LABELS, value: spec.activation, description: "Activation", style: wide, layout: { width: "160px" } }),
       regularization: new widgets.Dropdown<PlaygroundRegularization>({ options: REGULARIZATION_LABELS, value: spec.regularization, description: "Regularization", style: wide, layout: { width: "170px" } }),
       regularizationRate: new widgets.Dropdown<number>({ options: PLAYGROUND_CHOICES.regularizationRate, value: spec.regularizationRate, description: "Regularization rate", style: wide, layout: { width: "200px" } }),
-      dataset: new widgets.ToggleButtons<PlaygroundSpec["dataset"]>({ options: DATASET_LABELS, value: spec.dataset, tooltips: ["Circle", "Exclusive or", "Gaussian", "Spiral"], style: { buttonWidth: "76px" } }),
+      dataset: new widgets.ToggleButtons<PlaygroundSpec["dataset"]>({ options: DATASET_LABELS, value: spec.dataset, tooltips: ["Circle", "Exclusive or", "Gaussian", "Spiral"], style: { buttonWidth: "80px" } }),
       percTrainData: new widgets.IntSlider({ ...PLAYGROUND_CHOICES.percTrainData, value: spec.percTrainData, description: "Training data (%)", style: wide, continuousUpdate: false }),
       noise: new widgets.IntSlider({ ...PLAYGROUND_CHOICES.noise, value: spec.noise, description: "Noise", continuousUpdate: false }),
       batchSize: new widgets.IntSlider({ ...PLAYGROUND_CHOICES.batchSize, value: spec.batchSize, description: "Batch size" }),
@@ -131,11 +131,11 @@ export class PlaygroundApp {
     const p = this.pictures;
     const column = (width: string, children: widgets.Widget[]) => new widgets.VBox(children, { layout: { width, padding: "0 8px" } });
     const top = new widgets.HBox([c.reset, c.play, c.step, c.learningRate, c.activation, c.regularization, c.regularizationRate], { layout: { alignItems: "center", flexFlow: "row wrap" } });
-    const data = column("330px", [heading("DATA"), c.dataset, c.percTrainData, c.noise, c.batchSize, c.regenerate]);
+    const data = column("360px", [heading("DATA"), c.dataset, c.percTrainData, c.noise, c.batchSize, c.regenerate]);
     const features = new widgets.Box(c.features, { layout: { flexFlow: "row wrap", width: "200px" } });
     const network = column("auto", [heading("FEATURES"), features, heading("HIDDEN LAYERS"), c.layerCount, ...c.neurons, p.network]);
     const output = column("330px", [heading("OUTPUT"), p.status, p.chart, p.heatmap, c.showTestData, c.discretize]);
-    return new widgets.VBox([top, new widgets.HBox([data, network, output]), p.error]);
+    return new widgets.VBox([top, new widgets.HBox([data, network, output], { layout: { flexFlow: "row wrap" } }), p.error]);
   }
 
   private wire(): void {
