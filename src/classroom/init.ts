@@ -3,8 +3,8 @@
  * without ever losing the student's work.
  *
  * A file init wrote earlier and the student has not touched since is replaced by the new version.
- * A file the student edited is kept, and the new version is written beside it as NAME.new.ipynb
- * (NAME.new-2.ipynb, ... when that one was edited too). What init wrote is remembered in
+ * A file the student edited is kept; if the course has a newer version, it is written beside it as
+ * NAME.new.ipynb (NAME.new-2.ipynb, ... when that one was edited too). What init wrote is remembered in
  * DIR/.tsdl-init.json (path -> SHA-256), so running it again changes nothing.
  * Homework is copied only from a release folder and only when no notebook in it still holds an
  * assignment's solutions or hidden tests.
@@ -27,8 +27,8 @@ export interface InitEntry {
   target: string;
   /** Where its current version is: `target`, or NAME.new.ipynb beside the student's edited copy. */
   writtenTo: string;
-  /** What happened at `writtenTo`. */
-  action: "copied" | "updated" | "unchanged";
+  /** What happened at `writtenTo`; "kept": the student edited it and the course has nothing newer. */
+  action: "copied" | "updated" | "unchanged" | "kept";
 }
 
 export const MANIFEST = ".tsdl-init.json";
@@ -76,6 +76,7 @@ function placeFile(dir: string, file: CourseFile, manifest: Manifest): InitEntry
       manifest[target] = hash;
       return { target: file.target, writtenTo: target, action: existing === undefined ? "copied" : "updated" };
     }
+    if (manifest[target] === hash) return { target: file.target, writtenTo: target, action: "kept" };
   }
   throw new Error("unreachable: candidateNames never ends");
 }

@@ -18,14 +18,15 @@ export const initCommand = defineCommand({
     const releaseDir = flags.homework ?? (process.env.TSDL_HOMEWORK_DIR || undefined);
     const entries = initFolder(dir, courseFiles(shippedNotebooks(), releaseDir));
     entries.forEach((e) => report(e));
-    const count = (action: InitEntry["action"]) => entries.filter((e) => e.action === action).length;
-    const kept = entries.filter((e) => e.writtenTo !== e.target).length;
-    console.log(`${dir}: ${count("copied")} copied, ${count("updated")} updated, ${count("unchanged")} unchanged, ${kept} edited by you and kept`);
+    const edited = (e: InitEntry) => e.writtenTo !== e.target || e.action === "kept";
+    const count = (action: InitEntry["action"]) => entries.filter((e) => !edited(e) && e.action === action).length;
+    console.log(`${dir}: ${count("copied")} copied, ${count("updated")} updated, ${count("unchanged")} unchanged, ${entries.filter(edited).length} edited by you and kept`);
     return 0;
   },
 });
 
+/** One line per file that changed; nothing for files left as they were. */
 function report({ target, writtenTo, action }: InitEntry): void {
-  if (writtenTo !== target && action !== "unchanged") console.log(`kept your edited ${target}; the new version is ${writtenTo}`);
-  else if (action !== "unchanged") console.log(`${action} ${target}`);
+  if (action === "unchanged" || action === "kept") return;
+  console.log(writtenTo === target ? `${action} ${target}` : `kept your edited ${target}; the new version is ${writtenTo}`);
 }

@@ -62,6 +62,16 @@ test("an untouched copy is updated; an edited one is kept and the new version go
   ]);
 });
 
+test("an edited copy with no newer course version is kept and nothing is written beside it", () => {
+  const student = join(scratch, "alice");
+  const { files } = course("v1");
+  initFolder(student, files);
+  writeFileSync(join(student, "lecture", "01-intro.ipynb"), notebook("// my own work"));
+  expect(initFolder(student, files)[0]).toEqual({ target: join("lecture", "01-intro.ipynb"), writtenTo: join("lecture", "01-intro.ipynb"), action: "kept" });
+  expect(readdirSync(join(student, "lecture"))).toEqual(["01-intro.ipynb"]);
+  expect(read(student, "lecture/01-intro.ipynb")).toContain("my own work");
+});
+
 test("a NAME.new.ipynb the student edited too is kept; the next version goes to NAME.new-2.ipynb", () => {
   const student = join(scratch, "alice");
   initFolder(student, course("v1").files);
