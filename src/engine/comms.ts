@@ -65,6 +65,9 @@ export class EngineComms implements CommHost {
       if (result instanceof Promise) result.catch(report);
     } catch (e) {
       report(e);
+    } finally {
+      // What it printed belongs before the kernel's idle for this message, as with ipykernel.
+      this.output.flush();
     }
   }
 }

@@ -219,6 +219,12 @@ describe("frontend-driven callbacks", () => {
     expect(await value("[fragile.value, fragileSeen]")).toEqual([14, [13, 14]]);
   });
 
+  test("what an observer prints goes to the update's message, before the kernel's idle for it", async () => {
+    const chatty = viewOf(await run('const chatty = new widgets.IntSlider();\nchatty.observe((c) => console.log(`now ${c.new}`), "value");\nchatty'));
+    const answers = await frontendUpdate(chatty, { value: 4 });
+    expect(textOf(ofType(answers, "stream"))).toBe("now 4\n");
+  });
+
   test("a cell error leaves every widget working", async () => {
     const failed = await kernel.client.execute('throw new Error("cell fails")', { timeoutMs: 30_000 });
     expect(failed.reply.content.status).toBe("error");
