@@ -17,6 +17,11 @@ const [, accuracy] = model.evaluate(xTest.div(255), yTest.cast("float32")) as tf
 /** Keeps the kernel busy (so not idle) until the test interrupts it. */
 const HOLD = "await new Promise<void>(() => {})";
 
+/** A slider whose observer prints every value the frontend sets. */
+const SLIDER = `const slider = new widgets.IntSlider({ value: 1, min: 0, max: 10, description: "epochs" });
+slider.observe((change) => console.log(\`value now \${change.new}\`), "value");
+slider`;
+
 const SUBMIT = 'require("node:child_process").execFileSync("tsdl", ["submit", `${process.env.HOME}/homework/hw1/hw1.ipynb`], { encoding: "utf8" }).trim()';
 
 /** A cell whose result is the expression's value, or the error code (EACCES) or message it threw. */
@@ -39,4 +44,4 @@ function homeworkNotebook() {
   };
 }
 
-module.exports = { TRAIN, HOLD, SUBMIT, attempt, homeworkNotebook };
+module.exports = { TRAIN, HOLD, SLIDER, SUBMIT, attempt, homeworkNotebook };

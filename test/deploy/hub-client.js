@@ -202,27 +202,39 @@ class KernelChannel {
     });
   }
 
-  /** Runs a cell; resolves with its text/plain result, stdout/stderr and the reply's status. */
-  execute(code, timeoutMs = HTTP_TIMEOUT_MS) {
+  /** Runs a cell; resolves with its text/plain result, stdout/stderr, error, reply status and every message. */
+  async execute(code, timeoutMs = HTTP_TIMEOUT_MS) {
     const msgId = this.send("shell", "execute_request", { code, silent: false, store_history: true, user_expressions: {}, allow_stdin: false, stop_on_error: true });
-    const outcome = { status: undefined, result: undefined, stdout: "", stderr: "", error: undefined };
+    const messages = await this.collect(msgId, "execute_reply", timeoutMs, `cell ${code.slice(0, 60)}`);
+    const outcome = { status: undefined, result: undefined, stdout: "", stderr: "", error: undefined, messages };
+    for (const { header, content } of messages) {
+      if (header.msg_type === "execute_result") outcome.result = content.data["text/plain"];
+      else if (header.msg_type === "stream") outcome[content.name] += content.text;
+      else if (header.msg_type === "error") outcome.error = `${content.ename}: ${content.evalue}`;
+      else if (header.msg_type === "execute_reply") outcome.status = content.status;
+    }
+    return outcome;
+  }
+
+  /** As a widget frontend does when the user moves a control: an update of the model's state. */
+  updateWidget(commId, state, timeoutMs = HTTP_TIMEOUT_MS) {
+    const msgId = this.send("shell", "comm_msg", { comm_id: commId, data: { method: "update", state, buffer_paths: [] } });
+    return this.collect(msgId, undefined, timeoutMs, `the update of widget ${commId}`);
+  }
+
+  /** Every message answering `msgId` until the kernel is idle again (and its reply, if one is due). */
+  collect(msgId, replyType, timeoutMs, what) {
+    const messages = [];
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`cell did not finish within ${timeoutMs / 1000} s: ${code.slice(0, 60)}`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`no answer to ${what} within ${timeoutMs / 1000} s`)), timeoutMs);
       let idle = false;
-      const finish = () => {
-        if (!idle || !outcome.status) return;
+      this.waiting.set(msgId, (message) => {
+        messages.push(message);
+        if (message.header.msg_type === "status" && message.content.execution_state === "idle") idle = true;
+        if (!idle || (replyType && !messages.some((m) => m.header.msg_type === replyType))) return;
         clearTimeout(timer);
         this.waiting.delete(msgId);
-        resolve(outcome);
-      };
-      this.waiting.set(msgId, (message) => {
-        const { msg_type: type } = message.header;
-        if (type === "execute_result") outcome.result = message.content.data["text/plain"];
-        else if (type === "stream") outcome[message.content.name] += message.content.text;
-        else if (type === "error") outcome.error = `${message.content.ename}: ${message.content.evalue}`;
-        else if (type === "execute_reply") outcome.status = message.content.status;
-        else if (type === "status" && message.content.execution_state === "idle") idle = true;
-        finish();
+        resolve(messages);
       });
     });
   }

@@ -190,6 +190,7 @@ function makeProbes(students, dropDir, install) {
       ["write into tsdl's install", cells.attempt(`require("node:fs").writeFileSync(${JSON.stringify(path.join(install.lib, "notebooks", "mine.ipynb"))}, "{}")`)],
     ];
     if (index === 0) {
+      await widgetRoundTrip(seat.channel);
       const outcome = await seat.channel.execute(cells.SUBMIT);
       check("a student submits with tsdl submit from their server", outcome.status === "ok" && /submitted .* as /.test(outcome.result ?? ""), outcome.result ?? outcome.error);
       const file = fs.readdirSync(dropDir).find((n) => n.startsWith(`${seat.student.name}+hw1+`));
@@ -259,6 +260,20 @@ async function initSurvival(seat, admin, install) {
   check("the course's new version is written beside it as NAME.new.ipynb", fs.existsSync(path.join(home, newCopy)) && read(newCopy).includes("Added by the instructor"));
   const owners = [notebook, newCopy, "homework/hw1/hw1.ipynb", "lecture/02-representation.ipynb"].map((f) => fs.statSync(path.join(home, f)).uid);
   check("tsdl init ran as the student: the copies belong to the student", owners.every((uid) => uid === seat.student.uid), `uids ${[...new Set(owners)].join(", ")}`);
+}
+
+/**
+ * A widget through the hub, as JupyterLab's widget manager drives it: the kernel opens the model's
+ * comm, the frontend sets a new value (comm_msg update), the kernel echoes it and runs the observer.
+ */
+async function widgetRoundTrip(channel) {
+  const shown = await channel.execute(cells.SLIDER);
+  const open = shown.messages.find((m) => m.header.msg_type === "comm_open" && m.content.data?.state?._model_name === "IntSliderModel");
+  const answer = open ? await channel.updateWidget(open.content.comm_id, { value: 7 }) : [];
+  const echoed = answer.some((m) => m.header.msg_type === "comm_msg" && m.content.data.method === "echo_update" && m.content.data.state.value === 7);
+  const printed = answer.filter((m) => m.header.msg_type === "stream").map((m) => m.content.text).join("");
+  const value = (await channel.execute("slider.value")).result;
+  check("a widget round trip through the hub: slider shown, moved by the frontend, echoed, observer ran", Boolean(open) && echoed && printed.includes("value now 7") && value === "7", `comm_open ${Boolean(open)}, echo_update ${echoed}, observer printed ${JSON.stringify(printed.trim())}, slider.value ${value}`);
 }
 
 /** Every server, idle since its kernels were culled, stops itself; the hub notices (it polls every 30 s). */
