@@ -8,6 +8,7 @@ import type { RunningKernel } from "../../src/client/launch";
 import type { Message } from "../../src/kernel/wire";
 import { WidgetStates } from "../../src/runner/widget-state";
 import { ofType, startKernel, textOf } from "./helpers";
+import { data, widgetFrontend } from "./widget-frontend";
 
 let kernel: RunningKernel;
 /** Every iopub message of the session, and the models a widget manager would hold. */
@@ -24,21 +25,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => kernel?.shutdown());
 
-const run = async (code: string) => {
-  const result = await kernel.client.execute(code, { timeoutMs: 60_000 });
-  expect(result.reply.content).toMatchObject({ status: "ok" });
-  return result.outputs;
-};
-const value = async (expression: string) => JSON.parse(textOf(ofType(await run(`JSON.stringify(${expression})`), "execute_result")).replace(/^'|'$/g, ""));
-/** The model id of the widget a cell showed as its value. */
-const viewOf = (outputs: Message[]): string => {
-  const [result] = ofType(outputs, "execute_result");
-  return (result.content.data as Record<string, any>)["application/vnd.jupyter.widget-view+json"].model_id;
-};
-const data = (m: Message) => m.content.data as Record<string, any>;
-/** A frontend message on a widget's comm, as @jupyter-widgets/base sends it. */
-const frontendUpdate = (commId: string, state: Record<string, unknown>) =>
-  kernel.client.notify("comm_msg", { comm_id: commId, data: { method: "update", state, buffer_paths: [] } });
+const { run, value, viewOf, update: frontendUpdate } = widgetFrontend(() => kernel);
 
 describe("a slider", () => {
   let modelId: string;
