@@ -2,7 +2,8 @@
  * The live Playground: playground.tensorflow.org's controls as Jupyter widgets around a
  * PlaygroundSession. Play trains one epoch per timer tick (about the site's one per animation
  * frame), so the kernel's event loop, and with it every control, stays responsive while it
- * trains; the heatmap, network, loss chart and epoch counter are redrawn at most twice a second.
+ * trains; the heatmap, network, loss chart and epoch counter are redrawn at most twice a second
+ * while it plays, and at once after a click or a knob (so a paused picture shows the last epoch).
  * Changing the data knobs regenerates the data, changing the network knobs starts the network
  * over, and learning rate, regularization rate and batch size apply from the next epoch, as on
  * the site. Without a widget frontend (tsdl run) it shows its initial state and never trains.
@@ -68,21 +69,21 @@ export class PlaygroundApp {
     this.controls.play.icon = "play";
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    this.redraw();
+    this.redraw(true);
   }
 
   /** One epoch (the site's Step button); pauses first. */
   step(): void {
     if (this.playing) this.pause();
     this.session.step();
-    this.redraw();
+    this.redraw(true);
   }
 
   /** A new network at epoch 0 (the site's Reset button); pauses first. */
   reset(): void {
     if (this.playing) this.pause();
     this.session.reset();
-    this.redraw();
+    this.redraw(true);
   }
 
   /** Stops training and closes every widget. */
