@@ -149,6 +149,7 @@ async function attend(student, base, probes) {
   await client.startServer();
   const serverReady = since();
   await client.openTree();
+  const kernelAsked = since();
   const { kernelId, channel } = await client.startKernel("lecture/01-tf-keras-mnist.ipynb");
   await channel.ready();
   const kernelReady = since();
@@ -156,7 +157,7 @@ async function attend(student, base, probes) {
   const seconds = since();
   const accuracy = Number(outcome.result);
   log(`${student.name}: accuracy ${outcome.result} after ${seconds.toFixed(1)} s (server ready ${serverReady.toFixed(1)} s, kernel ready ${kernelReady.toFixed(1)} s)${outcome.error ? ` ${outcome.error}` : ""}`);
-  const seat = { student, client, kernelId, channel, seconds, serverReady, kernelReady, accuracy, outcome };
+  const seat = { student, client, kernelId, channel, seconds, serverReady, kernelReady, kernelStart: kernelReady - kernelAsked, accuracy, outcome };
   await probes(seat);
   seat.hold = channel.execute(cells.HOLD, 3_600_000);
   return seat;
@@ -175,6 +176,7 @@ function serverPid(student) {
 const mb = (x) => `${Math.round(x)} MB`;
 const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const spread = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
 /** The other students' homes, the drop folder, another's submission, tsdl's install, the memory cap, tsdl submit. */
 function makeProbes(students, dropDir, install) {
@@ -311,7 +313,10 @@ function report(seats, figures, culling) {
   const summary = {
     students: seats.length,
     succeeded: seats.filter((s) => s.accuracy > 0.8).length,
-    loginToResultSeconds: { median: median(seats.map((s) => s.seconds)), max: Math.max(...seats.map((s) => s.seconds)) },
+    loginToResultSeconds: spread(seats.map((s) => s.seconds)),
+    serverReadySeconds: spread(seats.map((s) => s.serverReady)),
+    kernelStartSeconds: spread(seats.map((s) => s.kernelStart)),
+    loadAverageAtStart: loadAtStart,
     kernelsRssMb: sum(figures.kernels.map((k) => k.rss)),
     kernelRssMb: { median: median(figures.kernels.map((k) => k.rss)), max: Math.max(...figures.kernels.map((k) => k.rss)) },
     kernelPeakRssMb: Math.max(...figures.kernels.map((k) => k.hwm)),
@@ -329,6 +334,8 @@ function report(seats, figures, culling) {
   console.log(`kernel CPU time up to the first result: median ${summary.kernelCpuSeconds.median.toFixed(1)} s, max ${summary.kernelCpuSeconds.max.toFixed(1)} s (a class starting a cell together shares the cores)`);
   console.log(`single-user server median ${mb(summary.serverRssMb)} RSS; hub ${mb(figures.hub.rss)}; proxy ${figures.proxy ? mb(figures.proxy.rss) : "not found"}`);
   console.log(`per student (kernel + server): ${mb(perStudentRss)} RSS, ${mb(perStudentPss)} PSS; hub + proxy ${mb(fixed)}`);
+  const range = ({ median: m, min, max }) => `median ${m.toFixed(1)} s, ${min.toFixed(1)}-${max.toFixed(1)} s`;
+  console.log(`server ready after login: ${range(summary.serverReadySeconds)}; kernel start (POST /api/sessions to the first kernel_info reply over the websocket): ${range(summary.kernelStartSeconds)}`);
   console.log(`login -> first result: median ${summary.loginToResultSeconds.median.toFixed(1)} s, max ${summary.loginToResultSeconds.max.toFixed(1)} s (${seats.length} students at once on ${os.cpus().length} cores; load average at start ${loadAtStart.toFixed(1)})`);
   return summary;
 }
