@@ -14,7 +14,7 @@
  * minute, so this adds minutes), --json FILE (the figures, machine-readable). Prints "N passed, M failed"; exits non-zero on failure.
  */
 "use strict";
-const { execFileSync, spawn } = require("node:child_process");
+const { execFileSync, spawn, spawnSync } = require("node:child_process");
 const { randomBytes } = require("node:crypto");
 const fs = require("node:fs");
 const os = require("node:os");
@@ -48,6 +48,7 @@ function check(name, ok, detail = "") {
 
 function checkPrerequisites() {
   if (process.getuid() !== 0) throw new Error("run as root: the test creates Unix users and the hub switches to them");
+  if (!(STUDENTS >= 2)) throw new Error("--students needs at least 2: the first two check each other's files");
   for (const [what, file] of [["Debian's jupyterhub", "/usr/bin/jupyterhub"], ["prlimit", "/usr/bin/prlimit"], ["the build (npm run build)", path.join(ROOT, "dist", "cli", "main.js")], ["npm's configurable-http-proxy (npm ci --prefix test/deploy)", PROXY]]) {
     if (!fs.existsSync(file)) throw new Error(`${what} not found: ${file}`);
   }
@@ -178,10 +179,11 @@ const sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const spread = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
 
-/** The other students' homes, the drop folder, another's submission, tsdl's install, the memory cap, tsdl submit. */
-function makeProbes(students, dropDir, install) {
-  let submitted;
-  const firstSubmitted = new Promise((resolve) => (submitted = resolve));
+/**
+ * From the kernels of the first two students: the other's home, the drop folder, tsdl's install,
+ * the memory cap; the first submits the homework.
+ */
+function makeProbes(students, install) {
   return async (seat) => {
     const index = students.indexOf(seat.student);
     if (index > 1) return;
@@ -195,21 +197,29 @@ function makeProbes(students, dropDir, install) {
       await widgetRoundTrip(seat.channel);
       const outcome = await seat.channel.execute(cells.SUBMIT);
       check("a student submits with tsdl submit from their server", outcome.status === "ok" && /submitted .* as /.test(outcome.result ?? ""), outcome.result ?? outcome.error);
-      const file = fs.readdirSync(dropDir).find((n) => n.startsWith(`${seat.student.name}+hw1+`));
-      submitted(path.join(dropDir, file));
       const cap = await seat.channel.execute(cells.attempt("new Float64Array((5 * 2 ** 30) / 8).fill(1).length"));
       const after = await seat.channel.execute("6 * 7");
       check("the memory cap (prlimit --data 4G) stops a 5 GiB allocation inside the cell; the kernel lives on", /RangeError/.test(cap.result ?? "") && after.result === "42", `${cap.result}; next cell: ${after.result}`);
-    } else {
-      const theirs = JSON.stringify(await firstSubmitted);
-      checks.push(["read another student's submission", cells.attempt(`require("node:fs").readFileSync(${theirs})`)]);
-      checks.push(["delete another student's submission", cells.attempt(`require("node:fs").unlinkSync(${theirs})`)]);
     }
     for (const [what, code] of checks) {
       const outcome = await seat.channel.execute(code);
       check(`${seat.student.name} cannot ${what}`, /EACCES|EPERM/.test(outcome.result ?? ""), outcome.result ?? outcome.error);
     }
   };
+}
+
+/**
+ * Another student's submission, as that student (setpriv; not from their kernel, which would sit
+ * idle, and could be culled, while the first student trains and submits).
+ */
+function submissionIsPrivate(dropDir, owner, other) {
+  const name = fs.readdirSync(dropDir).find((n) => n.startsWith(`${owner.name}+hw1+`));
+  if (!check(`${owner.name}'s submission is in the drop folder`, Boolean(name))) return;
+  const file = path.join(dropDir, name);
+  for (const [what, command, denied] of [["read", ["cat", file], /Permission denied/], ["delete", ["rm", "-f", file], /Operation not permitted/]]) {
+    const run = spawnSync("setpriv", ["--reuid", String(other.uid), "--regid", String(other.gid), "--init-groups", "--", ...command], { encoding: "utf8" });
+    check(`${other.name} cannot ${what} another student's submission`, run.status !== 0 && denied.test(run.stderr), run.stderr.trim());
+  }
 }
 
 async function measure(seats, hub) {
@@ -359,12 +369,13 @@ async function main() {
   log(`hub at ${base} (pid ${hub.pid}, log ${logFile})`);
   await admin.api("POST", "/users", { usernames: students.map((s) => s.name) });
 
-  const probes = makeProbes(students, dropDir, install);
+  const probes = makeProbes(students, install);
   const settled = await Promise.allSettled(students.map((student) => attend(student, base, probes)));
   const seats = settled.filter((s) => s.status === "fulfilled").map((s) => s.value);
   settled.filter((s) => s.status === "rejected").forEach((s) => log(`a student failed: ${s.reason.stack ?? s.reason}`));
   check(`all ${STUDENTS} students trained a model over their server's kernel websocket`, seats.length === STUDENTS && seats.every((s) => s.accuracy > 0.8), seats.map((s) => s.accuracy.toFixed(3)).join(" "));
   if (seats.length === 0) return;
+  submissionIsPrivate(dropDir, students[0], students[1]);
   const copies = students.filter((s) => fs.existsSync(path.join(s.home, ".cache", "tsdl", "mnist")));
   check("MNIST comes from the shared install: no student has a copy in ~/.cache/tsdl", copies.length === 0, copies.map((s) => s.name).join(" "));
 
