@@ -29,7 +29,7 @@ const REQUIRED_CLAIMS: Record<string, string[]> = {
     "history.perceptron.xor_loops",
   ],
   "01-tf-keras-mnist.ipynb": ["mnist.test_acc", "mnist.scaling_gain"],
-  "02-representation.ipynb": ["representation.cartesian_linear_acc", "representation.polar_linear_acc"],
+  "02-representation.ipynb": ["representation.cartesian_linear_acc", "representation.best_line_acc", "representation.polar_linear_acc"],
   "03-perceptron-stairs.ipynb": ["stairs.perceptron_scores", "stairs.mlp_acc", "stairs.hand_built_slide_images", "stairs.no_margin_costs_mlp"],
   "04-xor.ipynb": ["xor.and_acc", "xor.or_acc", "xor.single_acc", "xor.two_layer_acc"],
   "05-perceptron-and-activations.ipynb": ["perceptron.z", "activations.sigmoid_max_grad", "activations.vanishing_ratio"],
