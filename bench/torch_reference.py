@@ -1,11 +1,17 @@
-"""Same-machine PyTorch reference for bench/train.js: the same two models,
-trained on random data with torch.set_num_threads(1) (tfjs's wasm backend runs
-one thread here). Prints {"m1": samples_per_s, "m2": samples_per_s} as JSON.
+"""Same-machine PyTorch reference for bench/train.js, on one thread.
 
-Needs torch (Debian: apt-get install python3-torch); bench/train.js skips this
-script when /usr/bin/python3 cannot import torch.
+    python3 bench/torch_reference.py m1|m2   trains one model on random data, prints
+                                             {"samplesPerSec": ..., "params": ...}
+    python3 bench/torch_reference.py peak    times a @ b at 1024x1024 (float32), prints
+                                             {"gflops": ...}, the single-core matmul peak
+
+The models are bench/train-models.js's: m1 the MNIST MLP (batch 32, 300 batches), m2 the
+lecture's conv+GRU with padding "same" (batch 64, 50 batches). PyTorch's GRU has a second bias
+per gate (27,000 parameters against Keras's 26,850), the same products. Needs torch (Debian:
+apt-get install python3-torch); bench/train.js skips PyTorch when /usr/bin/python3 lacks it.
 """
 import json
+import sys
 import time
 
 import torch
@@ -18,11 +24,11 @@ class WisdmConvGru(nn.Module):
     def __init__(self):
         super().__init__()
         self.features = nn.Sequential(
-            nn.Conv1d(3, 64, 5), nn.ReLU(), nn.MaxPool1d(2), nn.Dropout(0.5),
-            nn.Conv1d(64, 128, 5), nn.ReLU(), nn.MaxPool1d(2), nn.Dropout(0.5),
+            nn.Conv1d(3, 64, 5, padding=2), nn.ReLU(), nn.MaxPool1d(2), nn.Dropout(0.5),
+            nn.Conv1d(64, 128, 5, padding=2), nn.ReLU(), nn.MaxPool1d(2), nn.Dropout(0.5),
         )
         self.gru = nn.GRU(128, 50, batch_first=True)
-        self.head = nn.Linear(22 * 50, 6)
+        self.head = nn.Linear(25 * 50, 6)
 
     def forward(self, x):  # x: [batch, 100 timesteps, 3 axes], as Keras takes it
         h = self.features(x.transpose(1, 2)).transpose(1, 2)
@@ -33,11 +39,11 @@ class WisdmConvGru(nn.Module):
 MODELS = {
     "m1": dict(make=lambda: nn.Sequential(nn.Linear(784, 128), nn.ReLU(), nn.Linear(128, 10)),
                input_shape=(784,), classes=10, batch_size=32, batches=300),
-    "m2": dict(make=WisdmConvGru, input_shape=(100, 3), classes=6, batch_size=64, batches=20),
+    "m2": dict(make=WisdmConvGru, input_shape=(100, 3), classes=6, batch_size=64, batches=50),
 }
 
 
-def samples_per_second(spec):
+def train(spec):
     torch.manual_seed(0)
     model = spec["make"]()
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
@@ -56,9 +62,26 @@ def samples_per_second(spec):
     start = time.perf_counter()
     for i in range(spec["batches"]):
         step(i)
-    return n / (time.perf_counter() - start)
+    params = sum(p.numel() for p in model.parameters())
+    return {"samplesPerSec": n / (time.perf_counter() - start), "params": params}
+
+
+def matmul_peak(size=1024, seconds=1.0):
+    a, b = torch.rand(size, size), torch.rand(size, size)
+    a @ b  # warm-up
+    count, start = 0, time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        a @ b
+        count += 1
+    return {"gflops": 2 * size ** 3 * count / (time.perf_counter() - start) / 1e9}
 
 
 if __name__ == "__main__":
     torch.set_num_threads(1)
-    print(json.dumps({name: samples_per_second(spec) for name, spec in MODELS.items()}))
+    what = sys.argv[1] if len(sys.argv) > 1 else ""
+    if what == "peak":
+        print(json.dumps(matmul_peak()))
+    elif what in MODELS:
+        print(json.dumps(train(MODELS[what])))
+    else:
+        sys.exit(f"usage: {sys.argv[0]} m1|m2|peak")

@@ -1,137 +1,123 @@
-'use strict';
 /**
- * Training throughput (samples/s) of the lecture's two models on every tfjs
- * backend tsdl can load here, with and without tsdl's kernels, plus PyTorch on
- * one thread as a same-machine reference when /usr/bin/python3 has torch.
+ * `npm run bench:train`: training throughput of the lecture's two models in a tsdl kernel (a cell
+ * calling model.fit on the kernel's default backend, verbose 0, no callbacks) against PyTorch on
+ * one thread, alternated over rounds (bench/alternate.js). Per model: median samples/s and range
+ * per side, the ratio of medians, and achieved GFLOP/s (bench/train-models.js derives the FLOPs)
+ * as a fraction of the single-core matmul peak measured in the same rounds (PyTorch a @ b at
+ * 1024^2; tfjs's own tf.matMul at 1024^2 is reported beside it as the ceiling tsdl's backend has).
+ * Every tsdl measurement runs in a fresh kernel, every PyTorch one in a fresh process.
  *
- *   m1: MNIST MLP 784-128-10, batch 32
- *   m2: WISDM Conv1D(64,5)-MaxPool-Dropout-Conv1D(128,5)-MaxPool-Dropout-GRU(50)-Flatten-Dense(6), batch 64
+ *   npm run build && node bench/train.js [rounds=5] [m1] [m2]
+ *   TSDL_ROOT=<another checkout, built> node bench/train.js   measures that checkout's kernel
  *
- * Each (backend, kernels) pair runs in its own process so heaps and kernel
- * registrations never leak between measurements. Data is random: only speed
- * is measured. Writes bench-results/train.json.
- *
- * Usage: npm run build && node bench/train.js   (TSDL_DIST=dir to use another build)
+ * Writes bench-results/train.json (every round's figures and the summaries).
  */
-const { spawnSync } = require('child_process');
-const fs = require('fs');
-const path = require('path');
+"use strict";
+const { spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { alternate, summarize, formatRange } = require("./alternate");
+const { MODELS, flopsPerSample, trainingCell } = require("./train-models");
 
-const DIST = process.env.TSDL_DIST || path.join(__dirname, '..', 'dist');
-const BACKENDS = ['gpu', 'node', 'wasm', 'cpu'];
+const tsdlRoot = path.resolve(process.env.TSDL_ROOT || path.join(__dirname, ".."));
+const { launchKernel } = require(path.join(tsdlRoot, "dist/client/launch"));
+const PYTHON = "/usr/bin/python3";
 
-const MODELS = {
-  m1: { label: 'MNIST MLP', inputShape: [784], classes: 10, batchSize: 32, batches: 300 },
-  // The cpu backend needs ~20 s per WISDM batch; fewer batches keep the run short.
-  m2: { label: 'WISDM conv+GRU', inputShape: [100, 3], classes: 6, batchSize: 64, batches: 20, batchesOnCpu: 2 },
-};
+const MATMUL_CELL = `
+const size = 1024;
+const a = tf.randomUniform([size, size]);
+const b = tf.randomUniform([size, size]);
+tf.matMul(a, b).dispose(); // warm-up
+let count = 0;
+const start = performance.now();
+while (performance.now() - start < 1000) { tf.matMul(a, b).dataSync(); count++; }
+console.log(JSON.stringify({ gflops: (2 * size ** 3 * count) / ((performance.now() - start) / 1000) / 1e9, backend: tf.getBackend() }));
+`;
 
-function buildModel(tf, id) {
-  const seeded = (seed) => ({ kernelInitializer: tf.initializers.glorotUniform({ seed }) });
-  const layers = id === 'm1'
-    ? [
-      tf.layers.dense({ units: 128, activation: 'relu', inputShape: [784], ...seeded(1) }),
-      tf.layers.dense({ units: 10, activation: 'softmax', ...seeded(2) }),
-    ]
-    : [
-      tf.layers.conv1d({ filters: 64, kernelSize: 5, activation: 'relu', inputShape: [100, 3], ...seeded(1) }),
-      tf.layers.maxPooling1d({ poolSize: 2 }),
-      tf.layers.dropout({ rate: 0.5, seed: 3 }),
-      tf.layers.conv1d({ filters: 128, kernelSize: 5, activation: 'relu', ...seeded(4) }),
-      tf.layers.maxPooling1d({ poolSize: 2 }),
-      tf.layers.dropout({ rate: 0.5, seed: 5 }),
-      tf.layers.gru({ units: 50, returnSequences: true, ...seeded(6) }),
-      tf.layers.flatten(),
-      tf.layers.dense({ units: 6, activation: 'softmax', ...seeded(7) }),
-    ];
-  const model = tf.sequential({ layers });
-  model.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
-  return model;
-}
-
-/** Child process: trains one model on one backend and prints {samplesPerSec} or {skipped}. */
-async function measure(backend, fast, id) {
-  const tf = require('@tensorflow/tfjs');
-  const { initBackend } = require(path.join(DIST, 'dl', 'backend'));
-  const choice = await initBackend({ backend, fastKernels: fast });
-  if (fast && choice.fastKernels.length === 0) return { skipped: 'tsdl has no kernels for this backend' };
-  const spec = MODELS[id];
-  const batches = backend === 'cpu' && spec.batchesOnCpu ? spec.batchesOnCpu : spec.batches;
-  const n = batches * spec.batchSize;
-  const x = tf.randomUniform([n, ...spec.inputShape], -1, 1, 'float32', 11);
-  const y = tf.oneHot(tf.randomUniform([n], 0, spec.classes, 'int32', 12), spec.classes).toFloat();
-  const model = buildModel(tf, id);
-  const fit = (xs, ys) => model.fit(xs, ys, { batchSize: spec.batchSize, epochs: 1, shuffle: false, verbose: 0 });
+/** Runs one cell in a fresh tsdl kernel and returns the JSON line it printed. */
+async function tsdlCell(code) {
+  const kernel = await launchKernel({ cwd: tsdlRoot });
   try {
-    await fit(x.slice(0, spec.batchSize), y.slice(0, spec.batchSize)); // warm-up: kernel setup, first allocations
-  } catch (err) {
-    return { skipped: `cannot train: ${err.message.split('\n')[0]}` };
-  }
-  const start = process.hrtime.bigint();
-  await fit(x, y);
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  return { samplesPerSec: n / seconds, backend: choice.reason };
-}
-
-function runChild(backend, fast, id) {
-  const run = spawnSync(process.execPath, [__filename, '--child', backend, fast ? '1' : '0', id], { encoding: 'utf8' });
-  const line = run.stdout.trim().split('\n').pop();
-  try {
-    return JSON.parse(line);
-  } catch {
-    return { skipped: `failed: ${(run.stderr || run.stdout).trim().split('\n').slice(-1)[0]}` };
+    const { reply, outputs } = await kernel.client.execute(code, { timeoutMs: 600_000 });
+    const text = outputs.filter((m) => m.header.msg_type === "stream").map((m) => m.content.text).join("");
+    if (reply.content.status !== "ok") throw new Error(`tsdl cell failed: ${reply.content.ename}: ${reply.content.evalue}\n${text}`);
+    return JSON.parse(text.trim().split("\n").pop());
+  } finally {
+    await kernel.shutdown();
   }
 }
 
-function torchReference() {
-  const python = '/usr/bin/python3';
-  if (spawnSync(python, ['-c', 'import torch']).status !== 0) return null;
-  const run = spawnSync(python, [path.join(__dirname, 'torch_reference.py')], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`torch_reference.py failed: ${run.stderr}`);
-  return JSON.parse(run.stdout.trim().split('\n').pop());
+function torch(arg) {
+  const run = spawnSync(PYTHON, [path.join(__dirname, "torch_reference.py"), arg], { encoding: "utf8" });
+  if (run.status !== 0) throw new Error(`torch_reference.py ${arg} failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split("\n").pop());
 }
 
-function printTable(id, row) {
-  console.log(`\n${id}: ${MODELS[id].label} (batch ${MODELS[id].batchSize})`);
-  const base = row.cpu;
-  for (const [key, sps] of Object.entries(row)) {
-    const plain = key.endsWith('_fast') ? row[key.slice(0, -5)] : undefined;
-    const notes = [
-      base && key !== 'cpu' ? `${(sps / base).toFixed(1)}x cpu` : '',
-      plain ? `${(sps / plain).toFixed(2)}x ${key.slice(0, -5)} without tsdl kernels` : '',
-    ].filter(Boolean).join(', ');
-    console.log(`  ${key.padEnd(10)} ${sps.toFixed(1).padStart(9)} samples/s  ${notes}`);
-  }
+function hasTorch() {
+  return spawnSync(PYTHON, ["-c", "import torch"]).status === 0;
 }
 
-function main() {
-  const results = { m1: {}, m2: {} };
-  nextBackend: for (const backend of BACKENDS) {
-    for (const fast of [false, true]) {
-      for (const id of Object.keys(MODELS)) {
-        const key = fast ? `${backend}_fast` : backend;
-        const r = runChild(backend, fast, id);
-        if (r.samplesPerSec) results[id][key] = r.samplesPerSec;
-        console.error(`${id} ${key}: ${r.samplesPerSec ? `${r.samplesPerSec.toFixed(1)} samples/s (${r.backend})` : r.skipped}`);
-        if (/cannot be loaded/.test(r.skipped)) continue nextBackend;
-      }
-    }
+function sides(models, withTorch) {
+  const s = {};
+  for (const id of models) {
+    s[`tsdl ${id}`] = () => tsdlCell(trainingCell(id));
+    if (withTorch) s[`torch ${id}`] = async () => torch(id);
   }
-  const torch = torchReference();
-  if (torch) for (const id of Object.keys(MODELS)) results[id].torch = torch[id];
-  else console.error('PyTorch reference skipped: /usr/bin/python3 cannot import torch');
-  for (const id of Object.keys(MODELS)) printTable(id, results[id]);
-  const out = path.join(__dirname, '..', 'bench-results', 'train.json');
+  s["tsdl matmul"] = () => tsdlCell(MATMUL_CELL);
+  if (withTorch) s["torch matmul"] = async () => torch("peak");
+  return s;
+}
+
+function summarizeModel(id, results) {
+  const flops = flopsPerSample(id);
+  const side = (name) => {
+    const rounds = results[`${name} ${id}`];
+    if (!rounds) return undefined;
+    const sps = summarize(rounds.map((r) => r.samplesPerSec));
+    return { samplesPerSec: sps, gflops: sps.median * flops / 1e9, params: rounds[0].params, backend: rounds[0].backend };
+  };
+  const tsdl = side("tsdl");
+  const torchSide = side("torch");
+  const ratio = torchSide ? tsdl.samplesPerSec.median / torchSide.samplesPerSec.median : undefined;
+  return { label: MODELS[id].label, batchSize: MODELS[id].batchSize, flopsPerSample: flops, tsdl, torch: torchSide, ratio };
+}
+
+function print(summary) {
+  const peak = summary.peak.torch ?? summary.peak.tsdl;
+  const line = (name, s) => s && console.log(`  ${name.padEnd(8)} ${formatRange(s.samplesPerSec).padStart(28)} samples/s  ${s.gflops.toFixed(1).padStart(5)} GFLOP/s  ${(100 * s.gflops / peak.median).toFixed(1).padStart(5)}% of peak`);
+  for (const [id, m] of Object.entries(summary.models)) {
+    console.log(`\n${id}: ${m.label}, batch ${m.batchSize}, ${(m.flopsPerSample / 1e6).toFixed(3)} MFLOP/sample, median (min-max) of ${m.tsdl.samplesPerSec.n} rounds`);
+    line("tsdl", m.tsdl);
+    line("PyTorch", m.torch);
+    if (m.ratio !== undefined) console.log(`  ratio of medians tsdl/PyTorch: ${m.ratio.toFixed(2)}x   (tsdl on ${m.tsdl.backend})`);
+  }
+  console.log(`\nsingle-core matmul 1024^2, GFLOP/s: PyTorch ${summary.peak.torch ? formatRange(summary.peak.torch, 1) : "n/a"}, tfjs ${formatRange(summary.peak.tsdl, 1)}`);
+  console.log(`load average (1 min) during the rounds: ${formatRange(summary.load, 1)} on ${os.cpus().length} cores`);
+}
+
+async function main(args) {
+  const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
+  const models = args.filter((a) => a in MODELS);
+  const withTorch = hasTorch();
+  if (!withTorch) console.error(`PyTorch reference skipped: ${PYTHON} cannot import torch`);
+  const log = (name, round, value) => console.error(`round ${round + 1} ${name}: ${JSON.stringify(value)}`);
+  const { results, load } = await alternate(rounds, sides(models.length ? models : Object.keys(MODELS), withTorch), log);
+  const summary = {
+    tsdlRoot,
+    rounds,
+    load,
+    peak: {
+      tsdl: summarize(results["tsdl matmul"].map((r) => r.gflops)),
+      torch: withTorch ? summarize(results["torch matmul"].map((r) => r.gflops)) : undefined,
+    },
+    models: Object.fromEntries((models.length ? models : Object.keys(MODELS)).map((id) => [id, summarizeModel(id, results)])),
+  };
+  print(summary);
+  const out = path.join(__dirname, "..", "bench-results", "train.json");
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  fs.writeFileSync(out, JSON.stringify({ summary, results }, null, 2) + "\n");
   console.log(`\nwrote ${path.relative(process.cwd(), out)}`);
 }
 
-if (process.argv[2] === '--child') {
-  const [backend, fast, id] = process.argv.slice(3);
-  measure(backend, fast === '1', id)
-    .catch((err) => ({ skipped: err.message.split('\n')[0] }))
-    .then((r) => console.log(JSON.stringify(r)));
-} else {
-  main();
-}
+main(process.argv.slice(2)).then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
