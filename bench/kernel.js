@@ -1,61 +1,81 @@
 /**
- * Kernel latency, tsdl vs tslab's own kernel, measured in the same run over the same client:
- * kernel start to first kernel_info_reply, a trivial cell, a cell touching tfjs types (with tfjs
- * imported in both kernels), and complete on `tf.`. Medians over N runs; ratios tsdl / tslab.
- * Usage: node bench/kernel.js [runs=20]
+ * Kernel latency and memory, tsdl against tslab's own kernel, alternated round by round
+ * (bench/alternate.js) over the same client. Each round and side starts two kernels:
+ *   - latency: start to first kernel_info_reply, N distinct trivial cells, the first tf cell
+ *     (tsdl loads tfjs and picks a backend; tslab imports tfjs in that cell), N distinct cells
+ *     type-checked against tfjs, N trivial cells with tfjs loaded, complete on `tf.`
+ *     (per-round medians);
+ *   - memory: start, one tf cell, then the resident memory of the kernel's process tree 2 s later.
+ * Reports the median and range of the per-round figures and the ratio of medians tsdl / tslab.
+ *
+ *   npm run build && node bench/kernel.js [rounds=5] [cells=20]
+ *   TSDL_ROOT=<another checkout, built> node bench/kernel.js   measures that checkout's kernel
  */
 "use strict";
 const { spawn } = require("node:child_process");
 const { mkdtempSync, writeFileSync, rmSync } = require("node:fs");
-const { tmpdir } = require("node:os");
-const { join } = require("node:path");
-const { launchKernel } = require("../dist/client/launch");
-const { KernelClient } = require("../dist/client/client");
+const os = require("node:os");
+const { join, resolve } = require("node:path");
+const { alternate, summarize, formatRange } = require("./alternate");
+const { treeRssMb } = require("./process-tree");
 
 const root = join(__dirname, "..");
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const tsdlRoot = resolve(process.env.TSDL_ROOT || root);
+const { launchKernel } = require(join(tsdlRoot, "dist/client/launch"));
+const { KernelClient } = require(join(tsdlRoot, "dist/client/client"));
+
+const IDLE_MS = 2000;
+const median = (xs) => summarize(xs).median;
 const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
+const sleep = (t) => new Promise((r) => setTimeout(r, t));
+
+/** How each side is started and how its cells reach tfjs. */
+const SIDES = {
+  tsdl: { start: startTsdl, tfCell: "const warm = tf.tensor([1]);", importTf: null },
+  tslab: { start: startTslab, tfCell: 'import * as tf from "@tensorflow/tfjs";\nconst warm = tf.tensor([1]);', importTf: true },
+};
+
+async function startTsdl() {
+  const k = await launchKernel({ cwd: tsdlRoot });
+  return { client: k.client, pid: k.process.pid, stop: () => k.shutdown() };
+}
 
 /** tslab's kernel, started the way its kernelspec does, spoken to with tsdl's client. */
-async function launchTslab(info) {
-  const dir = mkdtempSync(join(tmpdir(), "tslab-bench-"));
+async function startTslab() {
+  const info = await freshInfo();
+  const dir = mkdtempSync(join(os.tmpdir(), "tslab-bench-"));
   const file = join(dir, "connection.json");
   writeFileSync(file, JSON.stringify(info), { mode: 0o600 });
   const child = spawn(process.execPath, [join(root, "node_modules/tslab/bin/tslab"), "kernel", "--config-path", file], { cwd: root, stdio: "ignore" });
+  const exited = new Promise((r) => child.once("exit", r));
   const client = await KernelClient.connect(info, 60_000);
-  return { client, stop: () => (client.close(), child.kill("SIGKILL"), rmSync(dir, { recursive: true, force: true })) };
+  const stop = async () => {
+    client.close();
+    child.kill("SIGKILL");
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { client, pid: child.pid, stop };
 }
 
-async function startTsdl() {
-  const k = await launchKernel({ cwd: root });
-  return { client: k.client, info: k.info, stop: () => k.shutdown() };
+async function run(client, code) {
+  const { reply } = await client.execute(code, { timeoutMs: 120_000 });
+  if (reply.content.status !== "ok") throw new Error(`cell failed: ${reply.content.evalue}`);
 }
 
-async function timeStart(start, runs) {
+async function timeCells(client, makeCode, cells) {
   const times = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < cells; i++) {
     const t0 = process.hrtime.bigint();
-    const k = await start();
-    times.push(ms(t0));
-    await k.stop();
-  }
-  return median(times);
-}
-
-async function timeCells(client, makeCode, runs) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = process.hrtime.bigint();
-    const { reply } = await client.execute(makeCode(i), { timeoutMs: 120_000 });
-    if (reply.content.status !== "ok") throw new Error(`cell failed: ${reply.content.evalue}`);
+    await run(client, makeCode(i));
     times.push(ms(t0));
   }
   return median(times);
 }
 
-async function timeComplete(client, code, runs) {
+async function timeComplete(client, code, count) {
   const times = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 0; i < count; i++) {
     const t0 = process.hrtime.bigint();
     await client.request("shell", "complete_request", { code, cursor_pos: code.length });
     times.push(ms(t0));
@@ -63,54 +83,78 @@ async function timeComplete(client, code, runs) {
   return median(times);
 }
 
-/** Distinct cells (no caching can help): i makes each one new. */
-async function measureCells(client, importTf, runs) {
-  await client.execute("1", { timeoutMs: 120_000 });
-  const trivial = await timeCells(client, (i) => `${i} + 1`, runs);
-  if (importTf) await client.execute('import * as tf from "@tensorflow/tfjs";', { timeoutMs: 120_000 });
+/** One round's latency figures for one side (distinct cells: no caching can help). */
+async function latency(side, cells) {
   const t0 = process.hrtime.bigint();
-  await client.execute("const warm = tf.tensor([1]);", { timeoutMs: 120_000 });
-  const firstTfCell = ms(t0); // tsdl: loads the prelude's tf and picks the backend; tslab: tf already imported
-  const tfCell = await timeCells(client, (i) => `const t${i}: tf.Tensor = tf.tensor([${i}, 2]); t${i}.shape`, runs);
-  const trivialWithTf = await timeCells(client, (i) => `${i} * 2`, runs);
-  const complete = await timeComplete(client, "tf.", Math.min(runs, 10));
-  return { trivial, trivialWithTf, tfCell, complete, firstTfCell };
+  const k = await side.start();
+  const start = ms(t0);
+  try {
+    await run(k.client, "1");
+    const trivial = await timeCells(k.client, (i) => `${i} + 1`, cells);
+    const t1 = process.hrtime.bigint();
+    await run(k.client, side.tfCell);
+    const firstTfCell = ms(t1);
+    const tfCell = await timeCells(k.client, (i) => `const t${i}: tf.Tensor = tf.tensor([${i}, 2]); t${i}.shape`, cells);
+    const trivialWithTf = await timeCells(k.client, (i) => `${i} * 2`, cells);
+    const complete = await timeComplete(k.client, "tf.", Math.min(cells, 10));
+    return { start, trivial, firstTfCell, tfCell, trivialWithTf, complete };
+  } finally {
+    await k.stop();
+  }
 }
 
-async function run(runs = 20) {
-  const tsdl = await startTsdl();
-  const ours = await measureCells(tsdl.client, false, runs);
-  await tsdl.stop();
-  const ports = await freshInfo();
-  const tslab = await launchTslab(ports);
-  const theirs = await measureCells(tslab.client, true, runs);
-  tslab.stop();
-  const startRuns = Math.max(3, Math.round(runs / 4));
-  const startOurs = await timeStart(startTsdl, startRuns);
-  const startTheirs = await timeStart(async () => launchTslab(await freshInfo()), startRuns);
-  const rows = [
-    ["kernel start -> kernel_info_reply", startOurs, startTheirs],
-    ["trivial cell (1+1)", ours.trivial, theirs.trivial],
-    ["trivial cell, tfjs imported", ours.trivialWithTf, theirs.trivialWithTf],
-    ["cell touching tfjs types", ours.tfCell, theirs.tfCell],
-    ["complete on `tf.`", ours.complete, theirs.complete],
-    ["first cell using tf (prelude load)", ours.firstTfCell, theirs.firstTfCell],
-  ];
-  console.log(`kernel latency, median ms (${runs} distinct cells, ${startRuns} starts)`);
-  console.log("measure                               tsdl     tslab   tsdl/tslab");
-  for (const [name, a, b] of rows) console.log(`${name.padEnd(36)} ${a.toFixed(0).padStart(6)} ${b.toFixed(0).padStart(9)}   ${(a / b).toFixed(2)}x`);
-  return Object.fromEntries(rows.map(([name, a, b]) => [name, { tsdl: a, tslab: b, ratio: a / b }]));
+/** Resident memory of the kernel's process tree, IDLE_MS after its one tf cell. */
+async function idleMemory(side) {
+  const k = await side.start();
+  try {
+    await run(k.client, side.tfCell);
+    await sleep(IDLE_MS);
+    return treeRssMb(k.pid);
+  } finally {
+    await k.stop();
+  }
+}
+
+const ROWS = [
+  ["start", "kernel start -> kernel_info_reply, ms"],
+  ["trivial", "trivial cell (1+1), ms"],
+  ["trivialWithTf", "trivial cell, tfjs loaded, ms"],
+  ["tfCell", "cell type-checked against tfjs, ms"],
+  ["complete", "complete on `tf.`, ms"],
+  ["firstTfCell", "first cell using tf, ms"],
+  ["idleRssMb", "idle RSS 2 s after one tf cell, MB"],
+];
+
+async function bench(rounds = 5, cells = 20) {
+  const sides = Object.fromEntries(Object.entries(SIDES).map(([name, side]) => [name, async () => ({ ...(await latency(side, cells)), idleRssMb: await idleMemory(side) })]));
+  const log = (name, round, value) => console.error(`round ${round + 1} ${name}: ${JSON.stringify(value, (_, v) => (typeof v === "number" ? Math.round(v) : v))}`);
+  const { results, load } = await alternate(rounds, sides, log);
+  const summary = Object.fromEntries(ROWS.map(([key]) => {
+    const tsdl = summarize(results.tsdl.map((r) => r[key]));
+    const tslab = summarize(results.tslab.map((r) => r[key]));
+    return [key, { tsdl, tslab, ratio: tsdl.median / tslab.median }];
+  }));
+  console.log(`kernel latency and memory: median (min-max) of ${rounds} alternated rounds, each a median of ${cells} distinct cells`);
+  console.log(`${"measure".padEnd(38)} ${"tsdl".padStart(20)} ${"tslab".padStart(20)}  tsdl/tslab`);
+  for (const [key, label] of ROWS) {
+    const { tsdl, tslab, ratio } = summary[key];
+    console.log(`${label.padEnd(38)} ${formatRange(tsdl).padStart(20)} ${formatRange(tslab).padStart(20)}  ${ratio.toFixed(2)}x`);
+  }
+  console.log(`load average (1 min) during the rounds: ${formatRange(load, 1)} on ${os.cpus().length} cores`);
+  return { tsdlRoot, rounds, cells, load, summary, results };
 }
 
 /** A connection file with fresh loopback ports and key, for tslab's kernel. */
 async function freshInfo() {
   const net = require("node:net");
-  const ports = await Promise.all([0, 1, 2, 3, 4].map(() => new Promise((resolve) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => resolve(p)); });
+  const ports = await Promise.all([0, 1, 2, 3, 4].map(() => new Promise((done) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => done(p)); });
   })));
   const [shell_port, iopub_port, stdin_port, control_port, hb_port] = ports;
   return { transport: "tcp", ip: "127.0.0.1", key: require("node:crypto").randomBytes(16).toString("hex"), signature_scheme: "hmac-sha256", shell_port, iopub_port, stdin_port, control_port, hb_port };
 }
 
-module.exports = { run };
-if (require.main === module) run(Number(process.argv[2] ?? 20)).then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+module.exports = { run: bench };
+if (require.main === module) {
+  bench(Number(process.argv[2] ?? 5), Number(process.argv[3] ?? 20)).then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });
+}

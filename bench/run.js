@@ -5,7 +5,7 @@
  */
 "use strict";
 const benches = {
-  kernel: () => require("./kernel").run(20),
+  kernel: () => require("./kernel").run(5, 20),
   csv: () => require("./csv").run(),
   "wisdm-raw": () => require("./wisdm-raw").run(),
   widgets: () => require("./widgets").run(200),
