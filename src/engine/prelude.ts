@@ -14,6 +14,12 @@ export interface PreludeEntry {
   declaration: string;
   /** Loads the value; heavy entries load only when a cell uses the name. */
   load: () => unknown | Promise<unknown>;
+  /**
+   * Declare the name to the type checker only once a cell mentions it. For danfo and dl, whose
+   * declarations (danfo's pull in plotly.js's 1.2 MB schema) would otherwise sit in the compiler's
+   * heap of every kernel, used or not: ~17 MB resident.
+   */
+  declareOnUse?: boolean;
 }
 
 export function preludeEntries(packageRoot: string, output: OutputRouter): PreludeEntry[] {
@@ -29,11 +35,13 @@ export function preludeEntries(packageRoot: string, output: OutputRouter): Prelu
       name: "dfd",
       declaration: namespaceImport("dfd", join(modules, "danfojs-node")),
       load: () => loadDanfo(),
+      declareOnUse: true,
     },
     {
       name: "dl",
       declaration: namespaceImport("dl", join(dist, "dl/index")),
       load: () => loadDl(),
+      declareOnUse: true,
     },
     {
       name: "display",
@@ -69,6 +77,26 @@ function namespaceImport(name: string, path: string): string {
   return `import * as ${name} from ${JSON.stringify(path)};`;
 }
 
+/** The first cell's context: declarations of every entry not declared on use. */
 export function preludeDeclarations(entries: PreludeEntry[]): string {
+  return declarationsOf(entries.filter((e) => !e.declareOnUse));
+}
+
+/**
+ * Declarations of the declare-on-use entries that `source` mentions and that are not in
+ * `declared` yet (which this adds them to). A mention in a comment or string declares the name
+ * too, which costs memory but changes no verdict: the name was always declarable.
+ */
+export function declarationsUsedBy(entries: PreludeEntry[], source: string, declared: Set<string>): string {
+  const used = entries.filter((e) => e.declareOnUse && !declared.has(e.name) && mentions(source, e.name));
+  for (const e of used) declared.add(e.name);
+  return used.length ? declarationsOf(used) : "";
+}
+
+function mentions(source: string, name: string): boolean {
+  return new RegExp(`(?<![\\w$])${name}(?![\\w$])`).test(source);
+}
+
+function declarationsOf(entries: PreludeEntry[]): string {
   return entries.map((e) => e.declaration).filter(Boolean).join("\n") + "\n";
 }

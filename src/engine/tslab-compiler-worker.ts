@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import type * as TS from "typescript";
 import type { CompileResult, Completeness, Completion, QuickInfo } from "./compiler";
+import { idleCollector } from "./idle-gc";
 import { rewriteCell } from "./source-rewrites";
 import { loadTslabConverter } from "./tslab-lean-program";
 import { withVarianceAnnotations } from "./variance-annotations";
@@ -25,6 +26,7 @@ const ts = require("@tslab/typescript-for-tslab") as typeof TS;
 exposeKernelPackages(ts.sys, join(packageRoot, "node_modules"));
 readWithVarianceAnnotations(ts.sys);
 const tslab = loadTslabConverter();
+const collectGarbage = idleCollector();
 const converter = tslab.createConverter();
 parentPort!.postMessage({ ready: true } satisfies CompilerResponse);
 
@@ -34,6 +36,7 @@ parentPort!.on("message", (req: CompilerRequest) => {
   } catch (e) {
     parentPort!.postMessage({ id: req.id, error: String((e as Error)?.stack ?? e) } satisfies CompilerResponse);
   }
+  setImmediate(collectGarbage);
 });
 
 function handle(req: CompilerRequest): unknown {

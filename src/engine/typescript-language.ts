@@ -14,12 +14,14 @@ import { Executor, InterruptedError } from "./executor";
 import { helpTarget } from "./help";
 import { CellLineMap } from "./line-map";
 import { OutputRouter } from "./output";
-import { PreludeEntry, preludeDeclarations, preludeEntries } from "./prelude";
+import { PreludeEntry, declarationsUsedBy, preludeDeclarations, preludeEntries } from "./prelude";
 
 export class TypeScriptLanguage implements Language {
   private readonly output = new OutputRouter();
   private readonly executor: Executor;
   private readonly prelude: Map<string, PreludeEntry>;
+  /** Declare-on-use prelude names already in the context. */
+  private readonly declaredOnUse = new Set<string>();
   private readonly loading = new Map<string, Promise<unknown>>();
   private readonly loadedValues = new Map<string, unknown>();
   private readonly cells = new Map<string, CellLineMap>();
@@ -101,7 +103,7 @@ export class TypeScriptLanguage implements Language {
     const help = helpTarget(request.code);
     if (help !== null) return this.page(help);
     const cellName = request.silent ? `[silent ${++this.anonymousCells}]` : `[cell ${request.executionCount}]`;
-    const compiled = await this.compiler.compile(this.context, request.code);
+    const compiled = await this.compiler.compile(this.contextFor(request.code), request.code);
     this.checkInterrupt();
     if (!compiled.ok) return { status: "error", ...compileError(cellName, request.code, compiled.diagnostics) };
     const { js, declarations, lastExpressionVar } = compiled.cell;
@@ -123,9 +125,15 @@ export class TypeScriptLanguage implements Language {
   }
 
   private async page(target: string): Promise<ExecuteOutcome> {
-    const info = await this.compiler.inspect(this.context, target, target.length);
+    const info = await this.compiler.inspect(this.contextFor(target), target, target.length);
     const text = info ? [info.signature, info.documentation].filter(Boolean).join("\n\n") : `no information about ${target}`;
     return { status: "ok", payload: [{ source: "page", data: { "text/plain": text }, start: 0 }] };
+  }
+
+  /** The context, plus the declarations of prelude names `source` is first to mention (kept for later cells). */
+  private contextFor(source: string): string {
+    this.context += declarationsUsedBy([...this.prelude.values()], source, this.declaredOnUse);
+    return this.context;
   }
 
   /** Heavy prelude names (tf, dfd, ...) load before the first cell that uses them runs. */
@@ -156,12 +164,12 @@ export class TypeScriptLanguage implements Language {
   }
 
   async complete(code: string, cursorPos: number): Promise<CompleteResult> {
-    const c = await this.compiler.complete(this.context, code, cursorPos);
+    const c = await this.compiler.complete(this.contextFor(code), code, cursorPos);
     return { matches: c.candidates, cursor_start: c.start, cursor_end: c.end, metadata: {} };
   }
 
   async inspect(code: string, cursorPos: number): Promise<InspectResult> {
-    const info = await this.compiler.inspect(this.context, code, cursorPos);
+    const info = await this.compiler.inspect(this.contextFor(code), code, cursorPos);
     if (!info) return { found: false, data: {}, metadata: {} };
     const text = [info.signature, info.documentation].filter(Boolean).join("\n\n");
     return { found: true, data: { "text/plain": text, "text/markdown": "```typescript\n" + info.signature + "\n```\n\n" + info.documentation }, metadata: {} };

@@ -7,21 +7,17 @@ import type { CellCompiler, CompileResult, Completeness, Completion, QuickInfo }
 import type { CompilerRequest, CompilerResponse } from "./tslab-compiler-worker";
 
 /**
- * Each cell's checker allocates tens of MB that live for one cell. With V8's default young
- * generation they survive a scavenge or two and are copied and promoted, and scavenges took
- * 20-50 ms each; a young generation this size lets them die young (tf-typed cell compile
- * ~70 -> ~45 ms here) for about 150 MB more resident memory.
+ * The worker's young generation (V8's nursery), fixed at two semi-spaces of this size. A cell's
+ * checker allocates 4-11 MB that live for one compile; the worker collects the nursery after every
+ * request (tslab-compiler-worker.ts), so each compile starts with an empty one and its garbage dies
+ * there without a scavenge on the critical path. (Before: a 384 MB young generation let V8 grow
+ * the nursery to 2 x 128 MB, which it never gives back: ~250 MB of an idle kernel's resident
+ * memory.) V8 sizes a young generation at three semi-spaces (two plus the new large-object space),
+ * hence the factor in resourceLimits. Worker resourceLimits set only the maximum; the start size
+ * is a process-wide V8 flag, so it is set while this worker's heap is created and reset once the
+ * worker runs (`online`), before the kernel starts its other thread.
  */
-const YOUNG_GENERATION_MB = 384;
-/**
- * V8 starts the young generation small and doubles it scavenge by scavenge; until it had grown,
- * the first ten or so tf-typed cells of a session took 130-250 ms (median of the first 20:
- * 105-150 ms; starting at 32 MB: 54-56 ms; at 64 MB the first trivial cells got slower, as the
- * startup program's long-lived data was copied). Worker resourceLimits set only the maximum;
- * the start size is a process-wide V8 flag, so it is set while this worker's heap is created
- * and reset once the worker runs (`online`), before the kernel starts its other thread.
- */
-const INITIAL_SEMI_SPACE_MB = 32;
+const SEMI_SPACE_MB = 16;
 
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
 type RequestBody = CompilerRequest extends infer R ? (R extends { id: number } ? Omit<R, "id"> : never) : never;
@@ -32,13 +28,13 @@ export class WorkerCompiler implements CellCompiler {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   readonly typescriptVersion: string;
-  /** Resolves once the worker thread runs: start other threads after it (INITIAL_SEMI_SPACE_MB). */
+  /** Resolves once the worker thread runs: start other threads after it (SEMI_SPACE_MB). */
   readonly online: Promise<void>;
 
   constructor(packageRoot: string) {
     this.typescriptVersion = readTypescriptVersion(packageRoot);
-    setFlagsFromString(`--min-semi-space-size=${INITIAL_SEMI_SPACE_MB}`);
-    this.worker = new Worker(join(__dirname, "tslab-compiler-worker.js"), { workerData: { packageRoot }, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    setFlagsFromString(`--min-semi-space-size=${SEMI_SPACE_MB}`);
+    this.worker = new Worker(join(__dirname, "tslab-compiler-worker.js"), { workerData: { packageRoot }, resourceLimits: { maxYoungGenerationSizeMb: 3 * SEMI_SPACE_MB } });
     this.online = new Promise((resolve) => {
       const restoreDefault = () => (setFlagsFromString("--min-semi-space-size=0"), resolve());
       this.worker.once("online", restoreDefault).once("error", restoreDefault);

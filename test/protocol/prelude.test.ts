@@ -24,6 +24,12 @@ test("the first use of tf announces the backend once; a tensor shows an HTML tab
   expect(ofType(await run("tf.scalar(1)"), "stream")).toHaveLength(0); // announced once
 });
 
+test("completion on dl. lists its members before any cell mentioned dl (declared on first use)", async () => {
+  const code = "dl.";
+  const reply = await kernel.client.request("shell", "complete_request", { code, cursor_pos: code.length });
+  expect(reply.content.matches).toEqual(expect.arrayContaining(["datasets", "plot", "callbacks"]));
+});
+
 test("tf, dfd and dl name types too", async () => {
   const outputs = await run("const typed: tf.Tensor = tf.scalar(2);\nconst frame: dfd.DataFrame = new dfd.DataFrame({a: [1]});\nconst c: dl.Claim | null = null;\ntyped.shape.length");
   expect(textOf(ofType(outputs, "execute_result"))).toBe("0");
