@@ -60,6 +60,13 @@ const LAYERS = {
   ]`,
 };
 
+/** The same model in plain JavaScript, for bench/profile-step.js (LAYERS is valid JS and TS). */
+function buildModel(tf, id) {
+  const model = tf.sequential({ layers: new Function("tf", `return ${LAYERS[id]};`)(tf) });
+  model.compile({ optimizer: tf.train.adam(1e-3), loss: "categoricalCrossentropy" });
+  return model;
+}
+
 /**
  * The cell a user would write: model.fit on random data, verbose 0, no callbacks, one warm-up
  * batch first (as the PyTorch side does one warm-up step). Prints one JSON line.
@@ -81,4 +88,4 @@ console.log(JSON.stringify({ samplesPerSec: n / seconds, params: model.countPara
 `;
 }
 
-module.exports = { MODELS, PRODUCTS, flopsPerSample, trainingCell };
+module.exports = { MODELS, PRODUCTS, buildModel, flopsPerSample, trainingCell };
