@@ -102,16 +102,24 @@ function isComplete(source: string): Completeness {
  * danfo, ...), as Node's `require` does through our fallback. Module lookups that reach the
  * filesystem root (`/node_modules/...`) are answered from the kernel's node_modules, under their
  * real paths so that the prelude's and the cell's imports are one and the same declaration file.
+ * That includes the listing of `/node_modules/@types`, from which TypeScript adds global types
+ * by itself: Node's (console, process, Buffer) come from the kernel's @types/node there.
  */
 function exposeKernelPackages(sys: TS.System, kernelModules: string): void {
   const rootModules = "/node_modules/";
-  const original = { fileExists: sys.fileExists.bind(sys), directoryExists: sys.directoryExists.bind(sys), readFile: sys.readFile.bind(sys) };
+  const original = {
+    fileExists: sys.fileExists.bind(sys),
+    directoryExists: sys.directoryExists.bind(sys),
+    getDirectories: sys.getDirectories.bind(sys),
+    readFile: sys.readFile.bind(sys),
+  };
   const realpath = sys.realpath?.bind(sys) ?? ((p: string) => p);
   const existsAsIs = (path: string) => original.fileExists(path) || original.directoryExists(path);
   /** The path to use: itself unless it is a missing `/node_modules/...` path. */
   const resolve = (path: string) => (path.startsWith(rootModules) && !existsAsIs(path) ? join(kernelModules, path.slice(rootModules.length)) : path);
   sys.fileExists = (path) => original.fileExists(resolve(path));
   sys.directoryExists = (path) => original.directoryExists(resolve(path));
+  sys.getDirectories = (path) => original.getDirectories(resolve(path));
   sys.readFile = (path, encoding) => original.readFile(resolve(path), encoding);
   sys.realpath = (path) => realpath(resolve(path));
 }
