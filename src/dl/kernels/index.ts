@@ -4,6 +4,7 @@
  * tfjs's originals (benchmarks compare both in one process).
  */
 import { getKernel, KernelConfig, registerKernel, unregisterKernel } from "@tensorflow/tfjs";
+import { installFusedAdam, uninstallFusedAdam } from "./fused-adam";
 import type { KernelOverride } from "./kernel-override";
 import { wasmKernels } from "./wasm";
 
@@ -16,11 +17,14 @@ const originals = new Map<string, KernelConfig | undefined>();
 export function registerKernels(backendName: string): string[] {
   const overrides = KERNELS[backendName] ?? [];
   for (const override of overrides) swapKernel(backendName, override);
+  // tf.train.adam uses the fused kernel wherever a backend registered it, tfjs's ops elsewhere.
+  if (overrides.length > 0) installFusedAdam();
   return overrides.map((o) => o.kernelName);
 }
 
 /** Puts back the kernels tfjs had before `registerKernels(backendName)`. */
 export function unregisterKernels(backendName: string): void {
+  uninstallFusedAdam();
   for (const { kernelName } of KERNELS[backendName] ?? []) {
     const key = `${kernelName}/${backendName}`;
     if (!originals.has(key)) continue;
