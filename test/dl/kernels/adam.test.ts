@@ -78,7 +78,7 @@ test("runs one kernel per weight instead of tfjs's dozen", () => {
     return runKernel(name, inputs, attrs as never);
   }) as typeof engine.runKernel;
   try {
-    optimizer.applyGradients({ [w.name]: tf.ones([4]) });
+    optimizer.applyGradients([{ name: w.name, tensor: tf.ones([4]) }]);
   } finally {
     engine.runKernel = runKernel;
   }

@@ -16,7 +16,7 @@ function poolGradient(p: Pool, x: Float32Array, weights: (n: number) => Float32A
     const input = tf.tensor4d(x, p.xShape);
     const outShape = tf.maxPool(input, p.filterSize, p.strides, p.pad).shape;
     const w = tf.tensor(weights(tf.util.sizeFromShape(outShape)), outShape);
-    return tf.grad((t: tf.Tensor4D) => tf.maxPool(t, p.filterSize, p.strides, p.pad).mul(w).sum())(input);
+    return tf.grad((t: tf.Tensor) => tf.maxPool(t as tf.Tensor4D, p.filterSize, p.strides, p.pad).mul(w).sum())(input);
   };
 }
 
