@@ -116,7 +116,8 @@ function exposeKernelPackages(sys: TS.System, kernelModules: string): void {
   const realpath = sys.realpath?.bind(sys) ?? ((p: string) => p);
   const existsAsIs = (path: string) => original.fileExists(path) || original.directoryExists(path);
   /** The path to use: itself unless it is a missing `/node_modules/...` path. */
-  const resolve = (path: string) => (path.startsWith(rootModules) && !existsAsIs(path) ? join(kernelModules, path.slice(rootModules.length)) : path);
+  const underRootModules = (path: string) => path.startsWith(rootModules) || path === rootModules.slice(0, -1);
+  const resolve = (path: string) => (underRootModules(path) && !existsAsIs(path) ? join(kernelModules, path.slice(rootModules.length)) : path);
   sys.fileExists = (path) => original.fileExists(resolve(path));
   sys.directoryExists = (path) => original.directoryExists(resolve(path));
   sys.getDirectories = (path) => original.getDirectories(resolve(path));
