@@ -10,18 +10,19 @@
  *
  *   npm run build && node bench/kernel.js [rounds=5] [cells=20]
  *   TSDL_ROOT=<another checkout, built> node bench/kernel.js   measures that checkout's kernel
+ *   TSDL_BASELINE=<another checkout, built> ...   adds that checkout's kernel as a third side ("before")
  */
 "use strict";
 const { spawn } = require("node:child_process");
-const { mkdtempSync, writeFileSync, rmSync } = require("node:fs");
+const { mkdirSync, mkdtempSync, writeFileSync, rmSync } = require("node:fs");
 const os = require("node:os");
-const { join, resolve } = require("node:path");
+const { dirname, join, resolve } = require("node:path");
 const { alternate, summarize, formatRange } = require("./alternate");
 const { treeRssMb } = require("./process-tree");
 
 const root = join(__dirname, "..");
 const tsdlRoot = resolve(process.env.TSDL_ROOT || root);
-const { launchKernel } = require(join(tsdlRoot, "dist/client/launch"));
+const baselineRoot = process.env.TSDL_BASELINE ? resolve(process.env.TSDL_BASELINE) : null;
 const { KernelClient } = require(join(tsdlRoot, "dist/client/client"));
 
 const IDLE_MS = 2000;
@@ -30,13 +31,17 @@ const ms = (t0) => Number(process.hrtime.bigint() - t0) / 1e6;
 const sleep = (t) => new Promise((r) => setTimeout(r, t));
 
 /** How each side is started and how its cells reach tfjs. */
+const TSDL_TF_CELL = "const warm = tf.tensor([1]);";
 const SIDES = {
-  tsdl: { start: startTsdl, tfCell: "const warm = tf.tensor([1]);", importTf: null },
-  tslab: { start: startTslab, tfCell: 'import * as tf from "@tensorflow/tfjs";\nconst warm = tf.tensor([1]);', importTf: true },
+  ...(baselineRoot ? { before: { start: () => startTsdl(baselineRoot), tfCell: TSDL_TF_CELL } } : {}),
+  tsdl: { start: () => startTsdl(tsdlRoot), tfCell: TSDL_TF_CELL },
+  tslab: { start: startTslab, tfCell: 'import * as tf from "@tensorflow/tfjs";\nconst warm = tf.tensor([1]);' },
 };
 
-async function startTsdl() {
-  const k = await launchKernel({ cwd: tsdlRoot });
+/** A tsdl kernel of the checkout at `checkout`, started in that folder. */
+async function startTsdl(checkout) {
+  const { launchKernel } = require(join(checkout, "dist/client/launch"));
+  const k = await launchKernel({ cwd: checkout });
   return { client: k.client, pid: k.process.pid, stop: () => k.shutdown() };
 }
 
@@ -129,19 +134,25 @@ async function bench(rounds = 5, cells = 20) {
   const sides = Object.fromEntries(Object.entries(SIDES).map(([name, side]) => [name, async () => ({ ...(await latency(side, cells)), idleRssMb: await idleMemory(side) })]));
   const log = (name, round, value) => console.error(`round ${round + 1} ${name}: ${JSON.stringify(value, (_, v) => (typeof v === "number" ? Math.round(v) : v))}`);
   const { results, load } = await alternate(rounds, sides, log);
+  const names = Object.keys(SIDES);
   const summary = Object.fromEntries(ROWS.map(([key]) => {
-    const tsdl = summarize(results.tsdl.map((r) => r[key]));
-    const tslab = summarize(results.tslab.map((r) => r[key]));
-    return [key, { tsdl, tslab, ratio: tsdl.median / tslab.median }];
+    const row = Object.fromEntries(names.map((name) => [name, summarize(results[name].map((r) => r[key]))]));
+    return [key, { ...row, ratio: row.tsdl.median / row.tslab.median, ...(row.before ? { ratioBefore: row.before.median / row.tslab.median } : {}) }];
   }));
   console.log(`kernel latency and memory: median (min-max) of ${rounds} alternated rounds, each a median of ${cells} distinct cells`);
-  console.log(`${"measure".padEnd(38)} ${"tsdl".padStart(20)} ${"tslab".padStart(20)}  tsdl/tslab`);
+  console.log(`${"measure".padEnd(38)} ${names.map((n) => n.padStart(20)).join(" ")}  tsdl/tslab${baselineRoot ? "  before/tslab" : ""}`);
   for (const [key, label] of ROWS) {
-    const { tsdl, tslab, ratio } = summary[key];
-    console.log(`${label.padEnd(38)} ${formatRange(tsdl).padStart(20)} ${formatRange(tslab).padStart(20)}  ${ratio.toFixed(2)}x`);
+    const row = summary[key];
+    const ratios = `${row.ratio.toFixed(2)}x`.padStart(10) + (row.ratioBefore !== undefined ? `${row.ratioBefore.toFixed(2)}x`.padStart(14) : "");
+    console.log(`${label.padEnd(38)} ${names.map((n) => formatRange(row[n]).padStart(20)).join(" ")}  ${ratios}`);
   }
   console.log(`load average (1 min) during the rounds: ${formatRange(load, 1)} on ${os.cpus().length} cores`);
-  return { tsdlRoot, rounds, cells, load, summary, results };
+  const report = { tsdlRoot, baselineRoot, rounds, cells, load, summary, results };
+  const out = join(root, "bench-results", "kernel.json");
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify(report, null, 2) + "\n");
+  console.log(`wrote ${out}`);
+  return report;
 }
 
 /** A connection file with fresh loopback ports and key, for tslab's kernel. */

@@ -9,6 +9,8 @@
  *
  *   npm run build && node bench/train.js [rounds=5] [m1] [m2]
  *   TSDL_ROOT=<another checkout, built> node bench/train.js   measures that checkout's kernel
+ *   TSDL_BASELINE=<another checkout, built> ...   adds that checkout as a third side ("before"),
+ *                                                 alternated with the other two
  *
  * Writes bench-results/train.json (every round's figures and the summaries).
  */
@@ -21,7 +23,8 @@ const { alternate, summarize, formatRange } = require("./alternate");
 const { MODELS, flopsPerSample, trainingCell } = require("./train-models");
 
 const tsdlRoot = path.resolve(process.env.TSDL_ROOT || path.join(__dirname, ".."));
-const { launchKernel } = require(path.join(tsdlRoot, "dist/client/launch"));
+/** The kernels measured: this checkout ("tsdl") and optionally a baseline checkout ("before"). */
+const ROOTS = { tsdl: tsdlRoot, ...(process.env.TSDL_BASELINE ? { before: path.resolve(process.env.TSDL_BASELINE) } : {}) };
 const PYTHON = "/usr/bin/python3";
 
 const MATMUL_CELL = `
@@ -35,9 +38,10 @@ while (performance.now() - start < 1000) { tf.matMul(a, b).dataSync(); count++; 
 console.log(JSON.stringify({ gflops: (2 * size ** 3 * count) / ((performance.now() - start) / 1000) / 1e9, backend: tf.getBackend() }));
 `;
 
-/** Runs one cell in a fresh tsdl kernel and returns the JSON line it printed. */
-async function tsdlCell(code) {
-  const kernel = await launchKernel({ cwd: tsdlRoot });
+/** Runs one cell in a fresh tsdl kernel of the checkout at `root` and returns the JSON line it printed. */
+async function tsdlCell(root, code) {
+  const { launchKernel } = require(path.join(root, "dist/client/launch"));
+  const kernel = await launchKernel({ cwd: root });
   try {
     const { reply, outputs } = await kernel.client.execute(code, { timeoutMs: 600_000 });
     const text = outputs.filter((m) => m.header.msg_type === "stream").map((m) => m.content.text).join("");
@@ -61,10 +65,10 @@ function hasTorch() {
 function sides(models, withTorch) {
   const s = {};
   for (const id of models) {
-    s[`tsdl ${id}`] = () => tsdlCell(trainingCell(id));
+    for (const [name, root] of Object.entries(ROOTS)) s[`${name} ${id}`] = () => tsdlCell(root, trainingCell(id));
     if (withTorch) s[`torch ${id}`] = async () => torch(id);
   }
-  s["tsdl matmul"] = () => tsdlCell(MATMUL_CELL);
+  s["tsdl matmul"] = () => tsdlCell(tsdlRoot, MATMUL_CELL);
   if (withTorch) s["torch matmul"] = async () => torch("peak");
   return s;
 }
@@ -78,9 +82,10 @@ function summarizeModel(id, results) {
     return { samplesPerSec: sps, gflops: sps.median * flops / 1e9, params: rounds[0].params, backend: rounds[0].backend };
   };
   const tsdl = side("tsdl");
+  const before = side("before");
   const torchSide = side("torch");
-  const ratio = torchSide ? tsdl.samplesPerSec.median / torchSide.samplesPerSec.median : undefined;
-  return { label: MODELS[id].label, batchSize: MODELS[id].batchSize, flopsPerSample: flops, tsdl, torch: torchSide, ratio };
+  const ratioTo = (s) => (s && torchSide ? s.samplesPerSec.median / torchSide.samplesPerSec.median : undefined);
+  return { label: MODELS[id].label, batchSize: MODELS[id].batchSize, flopsPerSample: flops, tsdl, before, torch: torchSide, ratio: ratioTo(tsdl), ratioBefore: ratioTo(before) };
 }
 
 function print(summary) {
@@ -88,8 +93,10 @@ function print(summary) {
   const line = (name, s) => s && console.log(`  ${name.padEnd(8)} ${formatRange(s.samplesPerSec).padStart(28)} samples/s  ${s.gflops.toFixed(1).padStart(5)} GFLOP/s  ${(100 * s.gflops / peak.median).toFixed(1).padStart(5)}% of peak`);
   for (const [id, m] of Object.entries(summary.models)) {
     console.log(`\n${id}: ${m.label}, batch ${m.batchSize}, ${(m.flopsPerSample / 1e6).toFixed(3)} MFLOP/sample, median (min-max) of ${m.tsdl.samplesPerSec.n} rounds`);
+    line("before", m.before);
     line("tsdl", m.tsdl);
     line("PyTorch", m.torch);
+    if (m.ratioBefore !== undefined) console.log(`  ratio of medians before/PyTorch: ${m.ratioBefore.toFixed(2)}x`);
     if (m.ratio !== undefined) console.log(`  ratio of medians tsdl/PyTorch: ${m.ratio.toFixed(2)}x   (tsdl on ${m.tsdl.backend})`);
   }
   console.log(`\nsingle-core matmul 1024^2, GFLOP/s: PyTorch ${summary.peak.torch ? formatRange(summary.peak.torch, 1) : "n/a"}, tfjs ${formatRange(summary.peak.tsdl, 1)}`);
@@ -104,7 +111,7 @@ async function main(args) {
   const log = (name, round, value) => console.error(`round ${round + 1} ${name}: ${JSON.stringify(value)}`);
   const { results, load } = await alternate(rounds, sides(models.length ? models : Object.keys(MODELS), withTorch), log);
   const summary = {
-    tsdlRoot,
+    roots: ROOTS,
     rounds,
     load,
     peak: {
