@@ -1,5 +1,5 @@
 /** `tsdl kernel CONNECTION_FILE`: the process a frontend starts. Wires kernel + TypeScript engine. */
-import { Kernel, log } from "../kernel/kernel";
+import { Kernel, KernelSettings, log } from "../kernel/kernel";
 import { readConnectionFile } from "../kernel/connection";
 import { TypeScriptLanguage } from "../engine/typescript-language";
 import { WorkerCompiler } from "../engine/worker-compiler";
@@ -24,7 +24,7 @@ async function runKernel(connectionFile: string): Promise<number> {
     `TensorFlow.js backend: ${process.env.TSDL_BACKEND ? `${process.env.TSDL_BACKEND} (TSDL_BACKEND)` : "the fastest that loads (gpu > node > wasm > cpu)"}, announced when a cell first uses tf`;
   const language = new TypeScriptLanguage(compiler, process.cwd(), packageRoot, banner);
   language.installGlobals();
-  const kernel = new Kernel(info, language);
+  const kernel = new Kernel(info, language, settingsFromEnv(process.env));
   // SIGINT (Jupyter's interrupt_mode "signal", or Ctrl-C in a terminal) interrupts the cell, never the kernel.
   process.on("SIGINT", () => language.interrupt());
   process.on("SIGTERM", () => void kernel.close());
@@ -34,5 +34,16 @@ async function runKernel(connectionFile: string): Promise<number> {
   await kernel.start();
   log(`kernel ready (pid ${process.pid}, ${info.transport}://${info.ip})`);
   await kernel.whenExited();
-  return 0;
+  // After shutdown_request (restart or not) the process ends, whatever timers, servers or other
+  // handles cells left open; a manager that asked for a restart starts a new one.
+  process.exit(0);
+}
+
+/** TSDL_STOP_ON_ERROR_TIMEOUT (seconds, like ipykernel's Kernel.stop_on_error_timeout). */
+function settingsFromEnv(env: NodeJS.ProcessEnv): Partial<KernelSettings> {
+  const raw = env.TSDL_STOP_ON_ERROR_TIMEOUT;
+  if (raw === undefined || raw === "") return {};
+  const seconds = Number(raw);
+  if (!(seconds >= 0)) throw new Error(`TSDL_STOP_ON_ERROR_TIMEOUT must be a number of seconds >= 0, got ${JSON.stringify(raw)}`);
+  return { stopOnErrorTimeoutMs: seconds * 1000 };
 }

@@ -1,13 +1,15 @@
 /**
  * A Jupyter client over ZeroMQ: the one the notebook runner and the protocol tests use.
  * Sends signed requests, matches replies and iopub messages to their request by parent msg_id,
- * and answers input_request through a callback.
+ * and answers input_request through a callback. Every failure (a send that fails, a socket that
+ * breaks, an input callback that throws) rejects the request it belongs to, never the process:
+ * a runner survives a kernel that dies at any moment.
  */
 import { randomUUID } from "node:crypto";
 import * as zmq from "zeromq";
 import { ConnectionInfo, endpoint } from "../kernel/connection";
 import { SerialSender } from "../kernel/serial-sender";
-import { Content, Message, Signer, WireError, decode, encode, newHeader } from "../kernel/wire";
+import { Content, Message, Signer, decode, encode, newHeader } from "../kernel/wire";
 
 export type RequestChannel = "shell" | "control";
 
@@ -21,6 +23,8 @@ export interface ExecuteOptions {
   onOutput?: (msg: Message) => void;
   /** Rejects with ExecuteTimeout after this long (the kernel keeps running the cell). */
   timeoutMs?: number;
+  /** Evaluated after the cell; their results are in the reply's `user_expressions`. */
+  userExpressions?: Record<string, string>;
 }
 
 export interface ExecuteResult {
@@ -36,7 +40,8 @@ export class ExecuteTimeout extends Error {
 }
 
 interface Waiter {
-  onReply?: (msg: Message) => void;
+  /** `channel` is the socket the reply came in on. */
+  onReply?: (msg: Message, channel: RequestChannel) => void;
   onIopub?: (msg: Message) => void;
   onStdin?: (msg: Message) => void;
   /** Called when the client closes first: stop timers, reject. */
@@ -62,10 +67,7 @@ export class KernelClient {
     this.shell = new zmq.Dealer({ linger: 0, routingId });
     this.stdin = new zmq.Dealer({ linger: 0, routingId });
     this.control = new zmq.Dealer({ linger: 0 });
-    const onError = (e: unknown) => {
-      if (!this.closed) throw e;
-    };
-    this.senders = { shell: new SerialSender(this.shell, onError), control: new SerialSender(this.control, onError), stdin: new SerialSender(this.stdin, onError) };
+    this.senders = { shell: new SerialSender(this.shell), control: new SerialSender(this.control), stdin: new SerialSender(this.stdin) };
   }
 
   /** Connects every channel and waits until the kernel answers and iopub delivers. */
@@ -77,34 +79,43 @@ export class KernelClient {
     client.iopub.connect(endpoint(info, "iopub"));
     client.iopub.subscribe();
     for (const [socket, route] of [
-      [client.shell, "reply"],
-      [client.control, "reply"],
+      [client.shell, "shell"],
+      [client.control, "control"],
       [client.stdin, "stdin"],
       [client.iopub, "iopub"],
     ] as const) {
       void client.listen(socket, route);
     }
-    await client.waitForReady(timeoutMs);
+    try {
+      await client.waitForReady(timeoutMs);
+    } catch (e) {
+      client.close();
+      throw e;
+    }
     return client;
   }
 
-  /** Sends a request; resolves with its reply. */
+  /** Sends a request; resolves with its reply, which must come back on the same channel. */
   request(channel: RequestChannel, msgType: string, content: Content = {}, timeoutMs = 30_000): Promise<Message> {
     const msg = this.message(msgType, content);
+    const id = msg.header.msg_id;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiters.delete(msg.header.msg_id);
-        reject(new Error(`${msgType}: no reply within ${timeoutMs / 1000} s`));
-      }, timeoutMs);
-      this.waiters.set(msg.header.msg_id, {
-        onReply: (reply) => {
+      const fail = (e: Error) => {
+        clearTimeout(timer);
+        this.waiters.delete(id);
+        reject(e);
+      };
+      const timer = setTimeout(() => fail(new Error(`${msgType}: no reply within ${timeoutMs / 1000} s`)), timeoutMs);
+      this.waiters.set(id, {
+        onReply: (reply, replyChannel) => {
+          if (replyChannel !== channel) return fail(new Error(`${msgType} was sent on ${channel} but answered on ${replyChannel}`));
           clearTimeout(timer);
-          this.waiters.delete(msg.header.msg_id);
+          this.waiters.delete(id);
           resolve(reply);
         },
-        onClose: (e) => (clearTimeout(timer), reject(e)),
+        onClose: fail,
       });
-      void this.senders[channel].send(encode(msg, this.signer));
+      this.senders[channel].send(encode(msg, this.signer)).catch(fail);
     });
   }
 
@@ -114,7 +125,7 @@ export class KernelClient {
       code,
       silent: options.silent ?? false,
       store_history: options.storeHistory ?? !options.silent,
-      user_expressions: {},
+      user_expressions: options.userExpressions ?? {},
       allow_stdin: options.onInput !== undefined,
       stop_on_error: options.stopOnError ?? true,
     });
@@ -123,21 +134,21 @@ export class KernelClient {
     return new Promise((resolve, reject) => {
       let reply: Message | null = null;
       let idle = false;
+      const fail = (e: Error) => {
+        clearTimeout(timer);
+        this.waiters.delete(id);
+        reject(e);
+      };
       const finish = () => {
         if (!reply || !idle) return;
         clearTimeout(timer);
         this.waiters.delete(id);
         resolve({ reply, outputs });
       };
-      const timer = options.timeoutMs
-        ? setTimeout(() => {
-            this.waiters.delete(id);
-            reject(new ExecuteTimeout(id, outputs, options.timeoutMs!));
-          }, options.timeoutMs)
-        : undefined;
+      const timer = options.timeoutMs ? setTimeout(() => fail(new ExecuteTimeout(id, outputs, options.timeoutMs!)), options.timeoutMs) : undefined;
       this.waiters.set(id, {
-        onClose: (e) => (clearTimeout(timer), reject(e)),
-        onReply: (r) => ((reply = r), finish()),
+        onClose: fail,
+        onReply: (r, channel) => (channel === "shell" ? ((reply = r), finish()) : fail(new Error(`execute_request answered on ${channel}`))),
         onIopub: (m) => {
           if (m.header.msg_type === "status") {
             idle ||= m.content.execution_state === "idle";
@@ -147,15 +158,9 @@ export class KernelClient {
           outputs.push(m);
           options.onOutput?.(m);
         },
-        onStdin: async (m) => {
-          const { prompt, password } = m.content as { prompt: string; password: boolean };
-          const value = options.onInput ? await options.onInput(prompt, password) : "";
-          const answer = this.message("input_reply", { value });
-          answer.parent_header = m.header;
-          void this.senders.stdin.send(encode(answer, this.signer));
-        },
+        onStdin: (m) => this.answerInput(m, options.onInput).catch(fail),
       });
-      void this.senders.shell.send(encode(msg, this.signer));
+      this.senders.shell.send(encode(msg, this.signer)).catch(fail);
     });
   }
 
@@ -171,12 +176,14 @@ export class KernelClient {
     const outputs: Message[] = [];
     const timeoutMs = options.timeoutMs ?? 30_000;
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const fail = (e: Error) => {
+        clearTimeout(timer);
         this.waiters.delete(id);
-        reject(new Error(`${msgType}: the kernel did not go idle within ${timeoutMs / 1000} s`));
-      }, timeoutMs);
+        reject(e);
+      };
+      const timer = setTimeout(() => fail(new Error(`${msgType}: the kernel did not go idle within ${timeoutMs / 1000} s`)), timeoutMs);
       this.waiters.set(id, {
-        onClose: (e) => (clearTimeout(timer), reject(e)),
+        onClose: fail,
         onIopub: (m) => {
           if (m.header.msg_type !== "status") return void outputs.push(m);
           if (m.content.execution_state !== "idle") return;
@@ -185,8 +192,24 @@ export class KernelClient {
           resolve(outputs);
         },
       });
-      void this.senders.shell.send(encode(msg, this.signer));
+      this.senders.shell.send(encode(msg, this.signer)).catch(fail);
     });
+  }
+
+  /** Answers an input_request; a callback that throws still unblocks the kernel (with ""), then fails the request. */
+  private async answerInput(request: Message, onInput: ExecuteOptions["onInput"]): Promise<void> {
+    const { prompt, password } = request.content as { prompt: string; password: boolean };
+    let value = "";
+    let failure: unknown;
+    try {
+      value = onInput ? await onInput(prompt, password) : "";
+    } catch (e) {
+      failure = e;
+    }
+    const answer = this.message("input_reply", { value });
+    answer.parent_header = request.header;
+    await this.senders.stdin.send(encode(answer, this.signer));
+    if (failure !== undefined) throw failure;
   }
 
   /** Sends frames as they are (tests of malformed input). */
@@ -233,28 +256,39 @@ export class KernelClient {
     return { identities: [], header: newHeader(msgType, this.session, "tsdl-client"), parent_header: {}, metadata: {}, content, buffers: [] };
   }
 
-  private async listen(socket: zmq.Dealer | zmq.Subscriber, route: "reply" | "stdin" | "iopub"): Promise<void> {
+  /** Never rejects: a socket that breaks fails every request still waiting. */
+  private async listen(socket: zmq.Dealer | zmq.Subscriber, route: RequestChannel | "stdin" | "iopub"): Promise<void> {
     try {
       for await (const frames of socket) {
         const msg = this.parse(frames);
-        if (!msg) continue;
-        const waiter = this.waiters.get((msg.parent_header as { msg_id?: string }).msg_id ?? "");
-        if (route === "iopub") for (const listener of this.iopubListeners) listener(msg);
-        if (route === "reply") waiter?.onReply?.(msg);
-        else if (route === "iopub") waiter?.onIopub?.(msg);
-        else waiter?.onStdin?.(msg);
+        if (msg) this.route(msg, route);
       }
     } catch (e) {
-      if (!this.closed) throw e;
+      if (this.closed) return;
+      for (const waiter of [...this.waiters.values()]) waiter.onClose(new Error(`the ${route} socket failed: ${(e as Error)?.message ?? e}`));
     }
   }
 
+  /** A callback that throws (onOutput, an iopub listener) fails its own request; the socket keeps listening. */
+  private route(msg: Message, route: RequestChannel | "stdin" | "iopub"): void {
+    const waiter = this.waiters.get((msg.parent_header as { msg_id?: string }).msg_id ?? "");
+    try {
+      if (route === "iopub") {
+        for (const listener of this.iopubListeners) listener(msg);
+        waiter?.onIopub?.(msg);
+      } else if (route === "stdin") waiter?.onStdin?.(msg);
+      else waiter?.onReply?.(msg, route);
+    } catch (e) {
+      waiter?.onClose(e instanceof Error ? e : new Error(String(e)));
+    }
+  }
+
+  /** Messages that are not well-formed, signed Jupyter messages are ignored. */
   private parse(frames: Buffer[]): Message | null {
     try {
       return decode(frames, this.signer);
-    } catch (e) {
-      if (e instanceof WireError) return null;
-      throw e;
+    } catch {
+      return null;
     }
   }
 
@@ -273,7 +307,7 @@ export class KernelClient {
           onClose: () => (clearTimeout(timer), resolve(false)),
         });
       });
-      void this.senders.shell.send(encode(msg, this.signer));
+      this.senders.shell.send(encode(msg, this.signer)).catch(() => undefined); // retried until the deadline
       const ok = await heard;
       this.waiters.delete(msg.header.msg_id);
       if (ok) return;

@@ -1,10 +1,13 @@
 /**
  * `display(...)` and its helpers, the functions cells call. They return undefined so that
- * nothing is echoed as the cell's result.
+ * nothing is echoed as the cell's result; display(value) of a value whose display method is
+ * async returns a promise of the output (Deno's `await Deno.jupyter.display(value)`), which the
+ * kernel also waits for before the cell ends.
  */
 import { emit } from "./emit";
-import { DisplayOptions, MimeBundle, displaySink, toRichOutput } from "./protocol";
+import { DisplayOptions, MimeBundle, RichOutput, displaySink, isPromiseLike, renderValue } from "./protocol";
 import { showPlotly } from "./renderers/plotly";
+import { Rendering } from "./rendering";
 
 let autoId = 0;
 
@@ -13,13 +16,18 @@ export interface RawOption extends DisplayOptions {
   raw?: boolean;
 }
 
-function showValue(value: unknown, options: RawOption = {}): void {
+function showValue(value: unknown, options: RawOption = {}): void | Promise<void> {
   if (options.raw) {
     emit(value as MimeBundle, options);
     return;
   }
-  const rich = toRichOutput(value);
-  emit(rich.data, { ...options, metadata: { ...rich.metadata, ...options.metadata } });
+  const publish = (rich: RichOutput) => emit(rich.data, { ...options, metadata: { ...rich.metadata, ...options.metadata } });
+  const rendered = renderValue(value);
+  if (!isPromiseLike(rendered)) return publish(rendered);
+  const work = rendered.then(publish);
+  const rendering = Rendering.of(work);
+  displaySink().trackRendering?.(work, () => rendering.observed);
+  return rendering;
 }
 
 function asBase64(bytes: Uint8Array | string): string {

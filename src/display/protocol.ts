@@ -1,10 +1,11 @@
 /**
  * The one rich-display protocol: any object with a `[Symbol.for("Jupyter.display")]()` method
  * returns its own MIME bundle (the convention of Deno's kernel; IPython's `_repr_mimebundle_`).
- * Renderers for library types (Tensor, DataFrame, ...) install that method on the prototypes;
- * nothing in the kernel switches on types.
+ * The method may be async, as in Deno: its promise is awaited. Renderers for library types
+ * (Tensor, DataFrame, ...) install that method on the prototypes; nothing in the kernel switches
+ * on types.
  */
-import { inspect } from "node:util";
+import { inspect, types } from "node:util";
 
 export const DISPLAY_SYMBOL: unique symbol = Symbol.for("Jupyter.display") as never;
 
@@ -18,7 +19,29 @@ export interface RichOutput {
 }
 
 export interface Displayable {
-  [DISPLAY_SYMBOL](): MimeBundle | RichOutput;
+  [DISPLAY_SYMBOL](): MimeBundle | RichOutput | Promise<MimeBundle | RichOutput>;
+}
+
+/** A display method threw or rejected: the message names the value's type; `cause` is the original error. */
+export class DisplayError extends Error {
+  constructor(value: unknown, cause: unknown, how: "threw" | "rejected" | "returned") {
+    const detail = how === "returned" ? String(cause) : causeMessage(cause);
+    super(`the [Symbol.for("Jupyter.display")] method of ${typeName(value)} ${how} ${detail}`, { cause });
+    this.name = "DisplayError";
+    // Where the display method failed (its own frames), not where the kernel called it.
+    const frames = cause instanceof Error || types.isNativeError(cause) ? (cause as Error).stack?.split("\n").filter((l) => /^\s+at /.test(l)) : [];
+    this.stack = [`${this.name}: ${this.message}`, ...(frames ?? [])].join("\n");
+  }
+}
+
+function causeMessage(cause: unknown): string {
+  if (cause instanceof Error || types.isNativeError(cause)) return `${(cause as Error).name}: ${(cause as Error).message}`;
+  return inspect(cause);
+}
+
+function typeName(value: unknown): string {
+  const name = (value as { constructor?: { name?: string } } | null)?.constructor?.name;
+  return name && name !== "Object" ? `a ${name}` : "an object";
 }
 
 export interface DisplayOptions {
@@ -37,6 +60,11 @@ export interface DisplaySink {
   flush?(): void;
   /** True when a Jupyter frontend receives the output (false in plain Node). */
   readonly interactive: boolean;
+  /**
+   * An async display still rendering. `observed()` tells whether the caller awaited (or
+   * otherwise handled) the promise display() returned; if not, the sink reports its failure.
+   */
+  trackRendering?(rendering: Promise<void>, observed: () => boolean): void;
 }
 
 /** Outside a kernel (scripts, tests) output is printed as text. */
@@ -72,15 +100,44 @@ export function plainText(value: unknown): string {
   return inspect(value, { depth: 4, maxArrayLength: 100, maxStringLength: 10_000, breakLength: 100 });
 }
 
-/** Turns any value into a MIME bundle through the protocol; text/plain is always present. */
-export function toRichOutput(value: unknown): RichOutput {
-  if (isDisplayable(value)) {
-    const out = value[DISPLAY_SYMBOL]();
-    const rich: RichOutput = isRichOutput(out) ? out : { data: out };
-    if (!("text/plain" in rich.data)) rich.data = { ...rich.data, "text/plain": plainText(value) };
-    return rich;
+/**
+ * Turns any value into a MIME bundle through the protocol; text/plain is always present. A
+ * promise when the value's display method is async; a failing method gives a DisplayError.
+ */
+export function renderValue(value: unknown): RichOutput | Promise<RichOutput> {
+  if (!isDisplayable(value)) return { data: { "text/plain": plainText(value) } };
+  let out: ReturnType<Displayable[typeof DISPLAY_SYMBOL]>;
+  try {
+    out = value[DISPLAY_SYMBOL]();
+  } catch (e) {
+    throw new DisplayError(value, e, "threw");
   }
-  return { data: { "text/plain": plainText(value) } };
+  if (!isPromiseLike(out)) return completed(value, out);
+  return Promise.resolve(out).then(
+    (resolved) => completed(value, resolved),
+    (e) => Promise.reject(new DisplayError(value, e, "rejected")),
+  );
+}
+
+/** renderValue for values whose display method is synchronous (renderers, tests). */
+export function toRichOutput(value: unknown): RichOutput {
+  const rendered = renderValue(value);
+  if (isPromiseLike(rendered)) {
+    rendered.then(undefined, () => undefined); // the caller learns of it below, not as an unhandled rejection
+    throw new TypeError("this value's display method is async: use `await renderValue(value)`");
+  }
+  return rendered;
+}
+
+function completed(value: unknown, out: unknown): RichOutput {
+  if (out === null || typeof out !== "object") throw new DisplayError(value, `${inspect(out)} instead of a MIME bundle`, "returned");
+  const rich: RichOutput = isRichOutput(out as MimeBundle) ? (out as RichOutput) : { data: out as MimeBundle };
+  if (!("text/plain" in rich.data)) rich.data = { ...rich.data, "text/plain": plainText(value) };
+  return rich;
+}
+
+export function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && (typeof value === "object" || typeof value === "function") && typeof (value as PromiseLike<unknown>).then === "function";
 }
 
 function isRichOutput(out: MimeBundle | RichOutput): out is RichOutput {

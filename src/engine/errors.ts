@@ -25,10 +25,11 @@ export function runtimeError(error: unknown, cells: Map<string, CellLineMap>): E
 }
 
 /**
- * The kernel's, engine's and widgets' own code (built or, under a test runner, source): never the
- * user's concern (a widget callback's frames below the cell's own are the widgets' internals).
+ * The kernel's, engine's, display layer's and widgets' own code (built or, under a test runner,
+ * source): never the user's concern (a widget callback's frames below the cell's own are the
+ * widgets' internals).
  */
-const INTERNAL_DIRS = [__dirname, join(__dirname, "..", "kernel"), join(__dirname, "..", "widgets")].map((dir) => dir + sep);
+const INTERNAL_DIRS = ["", "../kernel", "../display", "../widgets"].map((dir) => join(__dirname, dir) + sep);
 
 const FRAME = /^(\s+at (?:.*? \()?)([^()]+?):(\d+):(\d+)(\)?)$/;
 

@@ -100,11 +100,17 @@ function cellRequire(notebookDir: string, packageRoot: string): NodeRequire {
     try {
       return fromNotebook(id);
     } catch (e) {
+      if ((e as { code?: string }).code === "ERR_REQUIRE_ESM") throw esmNeedsNewerNode(id, e);
       if ((e as { code?: string }).code !== "MODULE_NOT_FOUND" || !isMissing(e, id)) throw e;
       return fromKernel(id);
     }
   }) as NodeRequire;
   return Object.assign(require, { resolve: fromNotebook.resolve, cache: fromNotebook.cache, main: undefined, extensions: fromNotebook.extensions });
+}
+
+/** Cells' imports become require(); an ES-module-only package loads that way from Node 20.19 / 22.12 on. */
+function esmNeedsNewerNode(id: string, cause: unknown): Error {
+  return new Error(`${id} is an ES module only; importing it from a cell needs Node 20.19 or later (this is ${process.version})`, { cause });
 }
 
 /** True when the failure is about `id` itself, not a module that `id` requires. */

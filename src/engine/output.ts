@@ -6,11 +6,17 @@
 import { Console } from "node:console";
 import { writeSync } from "node:fs";
 import { Writable } from "node:stream";
-import { inspect } from "node:util";
+import { inspect, types } from "node:util";
 import { DisplaySink, RichOutput, setDisplaySink } from "../display/protocol";
 import type { KernelIO } from "../kernel/language";
 
 type StreamName = "stdout" | "stderr";
+
+interface TrackedRendering {
+  settled: Promise<void>;
+  observed: () => boolean;
+  failure?: { error: unknown };
+}
 
 /** Streams are batched so a loop of console.log calls becomes a few messages, not thousands. */
 const FLUSH_DELAY_MS = 20;
@@ -20,6 +26,8 @@ export class OutputRouter implements DisplaySink {
   private io: KernelIO | null = null;
   private readonly pending: Record<StreamName, string> = { stdout: "", stderr: "" };
   private flushTimer: NodeJS.Timeout | null = null;
+  /** Async displays started by the running cell; null between cells. */
+  private renderings: TrackedRendering[] | null = null;
   readonly interactive = true;
   readonly console: Console;
 
@@ -70,6 +78,37 @@ export class OutputRouter implements DisplaySink {
     this.io = io;
   }
 
+  /** A cell starts: async displays it starts are awaited before it ends (finishCell). */
+  startCell(): void {
+    this.renderings = [];
+  }
+
+  /** Waits for the cell's async displays; returns the first failure the cell did not handle itself. */
+  async finishCell(): Promise<{ error: unknown } | undefined> {
+    const started = this.renderings ?? [];
+    await Promise.all(started.map((r) => r.settled));
+    this.renderings = null;
+    return started.find((r) => r.failure && !r.observed())?.failure;
+  }
+
+  /** The cell ended without waiting for its displays (it failed or was interrupted): later failures are late errors. */
+  abandonCell(): void {
+    this.renderings = null;
+  }
+
+  trackRendering(rendering: Promise<void>, observed: () => boolean): void {
+    const tracked: TrackedRendering = { observed, settled: Promise.resolve() };
+    tracked.settled = rendering.then(
+      () => undefined,
+      (error) => {
+        tracked.failure = { error };
+        // After its cell ended nobody waits for it: report it like a late error, unless handled.
+        if (!this.renderings?.includes(tracked) && !observed()) this.lateError("Display failed", error);
+      },
+    );
+    this.renderings?.push(tracked);
+  }
+
   write(name: StreamName, text: string): void {
     if (!text) return;
     this.pending[name] += text;
@@ -113,7 +152,7 @@ export class OutputRouter implements DisplaySink {
   }
 
   private lateError(what: string, reason: unknown): void {
-    const text = reason instanceof Error ? reason.stack ?? String(reason) : inspect(reason);
+    const text = types.isNativeError(reason) || reason instanceof Error ? (reason as Error).stack ?? String(reason) : inspect(reason);
     this.write("stderr", `${what}: ${text}\n`);
   }
 }

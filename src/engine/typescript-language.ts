@@ -5,8 +5,9 @@
  */
 import { version as tsdlVersion } from "../version";
 import { setCommHost } from "../display/comm";
-import { toRichOutput } from "../display/protocol";
-import type { CompleteResult, ExecuteOutcome, ExecuteRequest, InspectResult, IsCompleteResult, KernelComms, KernelIO, Language, LanguageInfo } from "../kernel/language";
+import { renderValue } from "../display/protocol";
+import { isRendering } from "../display/rendering";
+import type { CompleteResult, ExecuteOutcome, ExecuteRequest, ExpressionResult, InspectResult, IsCompleteResult, KernelComms, KernelIO, Language, LanguageInfo } from "../kernel/language";
 import { EngineComms } from "./comms";
 import type { CellCompiler } from "./compiler";
 import { compileError, runtimeError } from "./errors";
@@ -30,6 +31,8 @@ export class TypeScriptLanguage implements Language {
   private anonymousCells = 0;
   private executing = false;
   private interruptRequested = false;
+  /** Ends what the cell is waiting for after its code ran (async displays); set while it waits. */
+  private abortWait: ((e: Error) => void) | null = null;
 
   constructor(private readonly compiler: CellCompiler, notebookDir: string, packageRoot: string, private readonly banner: string) {
     this.executor = new Executor(notebookDir, packageRoot);
@@ -80,6 +83,7 @@ export class TypeScriptLanguage implements Language {
 
   async execute(request: ExecuteRequest, io: KernelIO): Promise<ExecuteOutcome> {
     this.output.attach(io);
+    this.output.startCell();
     this.interruptRequested = false;
     this.executing = true;
     try {
@@ -90,6 +94,7 @@ export class TypeScriptLanguage implements Language {
       return { status: "error", ename: "KernelError", evalue: String((e as Error)?.message ?? e), traceback: String((e as Error)?.stack ?? e).split("\n") };
     } finally {
       this.executing = false;
+      this.output.abandonCell();
       this.output.flush();
     }
   }
@@ -120,8 +125,58 @@ export class TypeScriptLanguage implements Language {
     }
     this.context = declarations;
     const value = lastExpressionVar ? this.executor.take(lastExpressionVar) : undefined;
-    if (value === undefined || request.silent) return { status: "ok" };
-    return { status: "ok", result: toRichOutput(value) };
+    return this.outcomeOf(value, request.silent);
+  }
+
+  /**
+   * The cell's code ran: wait for the displays it started (async display methods), then show its
+   * value. A display method that throws or rejects fails the cell with a DisplayError.
+   */
+  private async outcomeOf(value: unknown, silent: boolean): Promise<ExecuteOutcome> {
+    try {
+      // A cell ending in `display(x)`: its output is that display, not the promise it returned.
+      if (isRendering(value)) await this.untilInterrupted(value.then(() => (value = undefined)));
+      const failed = await this.untilInterrupted(this.output.finishCell());
+      if (failed) return { status: "error", ...runtimeError(failed.error, this.cells) };
+      if (value === undefined || silent) return { status: "ok" };
+      return { status: "ok", result: await this.untilInterrupted(Promise.resolve(renderValue(value))) };
+    } catch (e) {
+      if (e instanceof InterruptedError) return interrupted(e);
+      return { status: "error", ...runtimeError(e, this.cells) };
+    }
+  }
+
+  /** `work`, or an InterruptedError as soon as the cell is interrupted. */
+  private untilInterrupted<T>(work: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.abortWait = reject;
+      work.then(resolve, reject);
+    }).finally(() => (this.abortWait = null));
+  }
+
+  async userExpressions(expressions: Record<string, string>): Promise<Record<string, ExpressionResult>> {
+    const results: Record<string, ExpressionResult> = {};
+    for (const [name, expression] of Object.entries(expressions)) results[name] = await this.evaluate(expression);
+    return results;
+  }
+
+  /** One user expression, checked against the session's declarations; it declares nothing. */
+  private async evaluate(expression: string): Promise<ExpressionResult> {
+    const name = `[expression ${++this.anonymousCells}]`;
+    // Parenthesised, so only an expression compiles (as in ipykernel, where statements are SyntaxErrors).
+    const source = `(${expression}\n)`;
+    try {
+      const compiled = await this.compiler.compile(this.context, source);
+      if (!compiled.ok) return { status: "error", ...compileError(name, source, compiled.diagnostics) };
+      const { js, lastExpressionVar } = compiled.cell;
+      this.cells.set(name, new CellLineMap(source.split("\n"), js.split("\n")));
+      await this.loadPreludeUsedBy(js);
+      await this.executor.run(js, name);
+      const value = lastExpressionVar ? this.executor.take(lastExpressionVar) : undefined;
+      return { status: "ok", metadata: {}, ...(await renderValue(value)) };
+    } catch (e) {
+      return { status: "error", ...runtimeError(e, this.cells) };
+    }
   }
 
   private async page(target: string): Promise<ExecuteOutcome> {
@@ -181,6 +236,7 @@ export class TypeScriptLanguage implements Language {
 
   interrupt(): void {
     if (this.executing) this.interruptRequested = true;
+    this.abortWait?.(new InterruptedError());
     this.executor.interrupt();
   }
 

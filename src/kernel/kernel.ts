@@ -1,7 +1,8 @@
 /**
  * The Jupyter kernel: sockets, one table from msg_type to handler, busy/idle around every request,
  * the execute queue with stop_on_error, stdin round-trips. Language-agnostic: it talks to a
- * `Language` and never looks inside code or values.
+ * `Language` and never looks inside code or values. Every reply goes out on the socket its
+ * request came in on; shell requests run one at a time, and so do control requests.
  */
 import { randomUUID } from "node:crypto";
 import { writeSync } from "node:fs";
@@ -9,6 +10,7 @@ import { Worker } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { CommMessageType, CommRegistry } from "./comms";
 import { ConnectionInfo, endpoint } from "./connection";
+import { codePointOfIndex, indexOfCodePoint } from "./cursor";
 import { History } from "./history";
 import { CommPayload, ExecuteOutcome, KernelIO, Language } from "./language";
 import { SerialSender } from "./serial-sender";
@@ -18,6 +20,18 @@ import { Content, MAX_MESSAGE_BYTES, Message, PROTOCOL_VERSION, Signer, WireErro
 type Channel = "shell" | "control";
 type Handler = (msg: Message, channel: Channel) => Promise<void>;
 
+export interface KernelSettings {
+  /**
+   * After a failed execute (stop_on_error), execute requests that arrive within this many
+   * milliseconds are aborted too: they were sent before the client saw the error (a "Run all"
+   * whose frames are still in flight). ipykernel's `stop_on_error_timeout`.
+   */
+  stopOnErrorTimeoutMs: number;
+  /** shutdown_request: the longest the kernel spends closing before its process must end. */
+  shutdownDeadlineMs: number;
+}
+
+export const DEFAULT_SETTINGS: KernelSettings = { stopOnErrorTimeoutMs: 5, shutdownDeadlineMs: 1500 };
 
 export function log(text: string): void {
   // fd 2 directly: process.stderr may be redirected into a cell's output by the engine.
@@ -49,27 +63,31 @@ export class Kernel {
   /** The shell request handled last: the parent of comm messages the kernel sends (as ipykernel). */
   private lastShellRequest: Message | null = null;
   private readonly handlers: Record<string, Handler>;
+  private readonly settings: KernelSettings;
+  /** Control requests are handled one after another, each after the previous one's reply. */
+  private controlQueue: Promise<void> = Promise.resolve();
   private closing = false;
   private exited!: Promise<void>;
   private resolveExited!: () => void;
 
-  constructor(private readonly info: ConnectionInfo, private readonly language: Language) {
+  constructor(private readonly info: ConnectionInfo, private readonly language: Language, settings: Partial<KernelSettings> = {}) {
     this.signer = new Signer(info.key, info.signature_scheme);
-    const onError = (e: unknown) => log(`send failed: ${e}`);
-    this.out = { shell: new SerialSender(this.shell, onError), stdin: new SerialSender(this.stdin, onError), iopub: new SerialSender(this.iopub, onError) };
+    this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    this.out = { shell: new SerialSender(this.shell), stdin: new SerialSender(this.stdin), iopub: new SerialSender(this.iopub) };
     this.handlers = {
       kernel_info_request: (m, c) => this.kernelInfo(m, c),
-      execute_request: (m) => this.execute(m),
-      complete_request: (m) => this.complete(m),
-      inspect_request: (m) => this.inspect(m),
-      is_complete_request: (m) => this.isComplete(m),
-      history_request: (m) => this.historyRequest(m),
-      comm_info_request: (m) => this.commInfo(m),
+      execute_request: (m, c) => this.execute(m, c),
+      complete_request: (m, c) => this.complete(m, c),
+      inspect_request: (m, c) => this.inspect(m, c),
+      is_complete_request: (m, c) => this.isComplete(m, c),
+      history_request: (m, c) => this.historyRequest(m, c),
+      comm_info_request: (m, c) => this.commInfo(m, c),
       comm_open: (m) => this.commOpen(m),
       comm_msg: (m) => this.commMessage(m),
       comm_close: (m) => this.commClose(m),
       shutdown_request: (m, c) => this.shutdownRequest(m, c),
-      interrupt_request: async () => undefined, // answered by the sentinel; see onSentinel
+      // On control the sentinel answers it (see onSentinel); on shell, enqueue does, on arrival.
+      interrupt_request: async () => undefined,
     };
   }
 
@@ -121,9 +139,11 @@ export class Kernel {
         this.language.interrupt();
         this.publish(msg.request, "status", { execution_state: "idle" });
         break;
-      case "control":
-        void this.dispatch(msg.frames.map((f) => Buffer.from(f)), "control");
+      case "control": {
+        const frames = msg.frames.map((f) => Buffer.from(f));
+        this.controlQueue = this.controlQueue.then(() => this.dispatch(frames, "control"));
         break;
+      }
     }
   }
 
@@ -155,8 +175,18 @@ export class Kernel {
   private enqueue(frames: Buffer[]): void {
     const msg = this.parse(frames, "shell");
     if (!msg) return;
+    // An interrupt waits for nothing: queued behind the cell it means to stop, it would be useless.
+    if (msg.header.msg_type === "interrupt_request") return this.interruptFromShell(msg);
     this.queue.push(msg);
     this.wakeProcessor?.();
+  }
+
+  /** interrupt_request on shell (before protocol 5.3 it had no control channel): stop what runs now, and reply. */
+  private interruptFromShell(msg: Message): void {
+    this.publish(msg, "status", { execution_state: "busy" });
+    this.language.interrupt();
+    this.reply(msg, "shell", "interrupt_reply", { status: "ok" });
+    this.publish(msg, "status", { execution_state: "idle" });
   }
 
   /** Shell requests run one at a time, in arrival order. */
@@ -198,7 +228,12 @@ export class Kernel {
   private reply(request: Message, channel: Channel, msgType: string, content: Content): void {
     const frames = encode(replyTo(request, msgType, content), this.signer);
     if (channel === "control") this.postToSentinel({ type: "send", frames });
-    else void this.out.shell.send(frames);
+    else this.send("shell", frames);
+  }
+
+  /** A failed send is logged; it never blocks later sends nor ends the kernel. */
+  private send(socket: keyof Kernel["out"], frames: Buffer[]): void {
+    this.out[socket].send(frames).catch((e) => log(`${socket} send failed: ${e}`));
   }
 
   private postToSentinel(msg: MainToSentinel): void {
@@ -215,7 +250,7 @@ export class Kernel {
       content,
       buffers,
     };
-    void this.out.iopub.send(encode(msg, this.signer));
+    this.send("iopub", encode(msg, this.signer));
   }
 
   // ---- handlers -------------------------------------------------------------------------
@@ -224,7 +259,7 @@ export class Kernel {
     this.reply(msg, channel, "kernel_info_reply", { status: "ok", protocol_version: PROTOCOL_VERSION, ...this.language.info() });
   }
 
-  private async execute(msg: Message): Promise<void> {
+  private async execute(msg: Message, channel: Channel): Promise<void> {
     const code = String(msg.content.code ?? "");
     const silent = Boolean(msg.content.silent);
     const storeHistory = !silent && msg.content.store_history !== false;
@@ -239,13 +274,32 @@ export class Kernel {
         this.publish(msg, "execute_result", { execution_count: count, data: outcome.result.data, metadata: outcome.result.metadata ?? {} });
         if (storeHistory) this.history.setOutput(count, String(outcome.result.data["text/plain"] ?? ""));
       }
-      this.reply(msg, "shell", "execute_reply", { status: "ok", execution_count: count, payload: outcome.payload ?? [], user_expressions: {} });
+      const userExpressions = await this.userExpressions(msg.content.user_expressions);
+      this.reply(msg, channel, "execute_reply", { status: "ok", execution_count: count, payload: outcome.payload ?? [], user_expressions: userExpressions });
       return;
     }
     const error = { ename: outcome.ename, evalue: outcome.evalue, traceback: outcome.traceback };
     if (!silent) this.publish(msg, "error", error);
-    if (msg.content.stop_on_error !== false) await this.abortQueuedExecutes();
-    this.reply(msg, "shell", "execute_reply", { status: "error", execution_count: count, ...error, payload: [], user_expressions: {} });
+    // ipykernel's rule: a silent request's failure aborts nothing.
+    if (!silent && msg.content.stop_on_error !== false) await this.abortQueuedExecutes();
+    // As ipykernel: after an error, user_expressions are not evaluated.
+    this.reply(msg, channel, "execute_reply", { status: "error", execution_count: count, ...error, payload: [], user_expressions: {} });
+  }
+
+  /** Each expression's MIME bundle or error, evaluated after the cell (content.user_expressions). */
+  private async userExpressions(requested: unknown): Promise<Record<string, unknown>> {
+    if (requested === undefined || requested === null) return {};
+    if (typeof requested !== "object" || Array.isArray(requested)) {
+      log("execute_request: user_expressions is not an object; none evaluated");
+      return {};
+    }
+    const expressions: Record<string, string> = {};
+    const invalid: Record<string, unknown> = {};
+    for (const [name, expression] of Object.entries(requested)) {
+      if (typeof expression === "string") expressions[name] = expression;
+      else invalid[name] = { status: "error", ename: "TypeError", evalue: `user expression ${JSON.stringify(name)} is not a string`, traceback: [] };
+    }
+    return { ...(await this.language.userExpressions(expressions)), ...invalid };
   }
 
   private async runCell(msg: Message, request: Parameters<Language["execute"]>[0]): Promise<ExecuteOutcome> {
@@ -262,7 +316,8 @@ export class Kernel {
    * are aborted, as ipykernel does; requests sent later run normally.
    */
   private async abortQueuedExecutes(): Promise<void> {
-    await new Promise((r) => setTimeout(r, 5)); // let frames already in the socket reach the queue
+    // Let frames already in the socket reach the queue.
+    await new Promise((r) => setTimeout(r, this.settings.stopOnErrorTimeoutMs));
     const keep: Message[] = [];
     for (const queued of this.queue.splice(0)) {
       if (queued.header.msg_type === "execute_request") {
@@ -274,29 +329,47 @@ export class Kernel {
     this.queue.push(...keep);
   }
 
-  private async complete(msg: Message): Promise<void> {
-    const { code, cursor_pos } = msg.content as { code: string; cursor_pos: number };
-    const result = await this.language.complete(String(code ?? ""), Number(cursor_pos ?? String(code ?? "").length));
-    this.reply(msg, "shell", "complete_reply", { status: "ok", ...result });
+  /**
+   * complete and inspect take any cursor_pos (missing, negative, past the end, not a number):
+   * it is clamped into the code. If the language still fails, the reply says so (status error).
+   */
+  private async complete(msg: Message, channel: Channel): Promise<void> {
+    const code = String(msg.content.code ?? "");
+    const content = await this.orError("complete", async () => {
+      const result = await this.language.complete(code, indexOfCodePoint(code, msg.content.cursor_pos));
+      return { status: "ok", ...result, cursor_start: codePointOfIndex(code, result.cursor_start), cursor_end: codePointOfIndex(code, result.cursor_end) };
+    });
+    this.reply(msg, channel, "complete_reply", content);
   }
 
-  private async inspect(msg: Message): Promise<void> {
-    const { code, cursor_pos, detail_level } = msg.content as { code: string; cursor_pos: number; detail_level: number };
-    const result = await this.language.inspect(String(code ?? ""), Number(cursor_pos ?? 0), Number(detail_level ?? 0));
-    this.reply(msg, "shell", "inspect_reply", { status: "ok", ...result });
+  private async inspect(msg: Message, channel: Channel): Promise<void> {
+    const code = String(msg.content.code ?? "");
+    const detail = Number(msg.content.detail_level ?? 0) || 0;
+    const content = await this.orError("inspect", async () => ({ status: "ok", ...(await this.language.inspect(code, indexOfCodePoint(code, msg.content.cursor_pos), detail)) }));
+    this.reply(msg, channel, "inspect_reply", content);
   }
 
-  private async isComplete(msg: Message): Promise<void> {
-    this.reply(msg, "shell", "is_complete_reply", { ...(await this.language.isComplete(String(msg.content.code ?? ""))) });
+  private async orError(what: string, answer: () => Promise<Content>): Promise<Content> {
+    try {
+      return await answer();
+    } catch (e) {
+      log(`${what} failed: ${(e as Error)?.stack ?? e}`);
+      const error = e as Error;
+      return { status: "error", ename: error?.name ?? "Error", evalue: String(error?.message ?? e), traceback: [] };
+    }
   }
 
-  private async historyRequest(msg: Message): Promise<void> {
-    this.reply(msg, "shell", "history_reply", { status: "ok", history: this.history.query(msg.content) });
+  private async isComplete(msg: Message, channel: Channel): Promise<void> {
+    this.reply(msg, channel, "is_complete_reply", { ...(await this.language.isComplete(String(msg.content.code ?? ""))) });
   }
 
-  private async commInfo(msg: Message): Promise<void> {
+  private async historyRequest(msg: Message, channel: Channel): Promise<void> {
+    this.reply(msg, channel, "history_reply", { status: "ok", history: this.history.query(msg.content) });
+  }
+
+  private async commInfo(msg: Message, channel: Channel): Promise<void> {
     const target = msg.content.target_name as string | undefined;
-    this.reply(msg, "shell", "comm_info_reply", { status: "ok", comms: this.comms.list(target) });
+    this.reply(msg, channel, "comm_info_reply", { status: "ok", comms: this.comms.list(target) });
   }
 
   private async commOpen(msg: Message): Promise<void> {
@@ -323,6 +396,10 @@ export class Kernel {
     this.publish(this.lastShellRequest, msgType, content, payload.metadata ?? {}, buffers);
   }
 
+  /**
+   * With restart true or false the kernel ends: its process exits and the manager starts a new
+   * one if it asked for a restart (what jupyter_client does).
+   */
   private async shutdownRequest(msg: Message, channel: Channel): Promise<void> {
     const restart = Boolean(msg.content.restart);
     this.reply(msg, channel, "shutdown_reply", { status: "ok", restart });
@@ -330,14 +407,17 @@ export class Kernel {
     setImmediate(() => void this.close());
   }
 
+  /** Closes everything within `shutdownDeadlineMs`, whatever the language or the sentinel do. */
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
-    await this.language.shutdown().catch((e) => log(`language shutdown: ${e}`));
+    const deadline = Date.now() + this.settings.shutdownDeadlineMs;
+    const until = <T>(work: Promise<T>, share: number) => Promise.race([work, delay(Math.max(0, (deadline - Date.now()) * share))]);
+    await until(this.language.shutdown().catch((e) => log(`language shutdown: ${e}`)), 0.5);
     const sentinelClosed = new Promise<void>((r) => this.sentinel.once("exit", () => r()));
     this.postToSentinel({ type: "close" });
-    await Promise.race([sentinelClosed, new Promise((r) => setTimeout(r, 2000))]);
-    await Promise.all(Object.values(this.out).map((o) => o.flushed()));
+    await until(sentinelClosed, 0.5);
+    await until(Promise.all(Object.values(this.out).map((o) => o.flushed())), 1);
     this.wakeProcessor?.();
     for (const socket of [this.shell, this.stdin, this.iopub]) socket.close();
     this.resolveExited();
@@ -379,7 +459,7 @@ export class Kernel {
     const ask = replyTo(request, "input_request", { prompt, password });
     return new Promise((resolve) => {
       this.pendingInput.set(ask.header.msg_id, resolve);
-      void this.out.stdin.send(encode(ask, this.signer));
+      this.send("stdin", encode(ask, this.signer));
     });
   }
 
@@ -400,4 +480,8 @@ export class Kernel {
 function commPayload(msg: Message): CommPayload {
   const data = msg.content.data;
   return { data: data && typeof data === "object" && !Array.isArray(data) ? (data as Content) : {}, metadata: msg.metadata, buffers: msg.buffers };
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

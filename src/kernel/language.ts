@@ -44,6 +44,9 @@ export interface CompleteResult {
   metadata: Record<string, unknown>;
 }
 
+/** One user_expressions entry of an execute_reply: the value's MIME bundle, or its error. */
+export type ExpressionResult = ({ status: "ok" } & Output) | ({ status: "error" } & ErrorContent);
+
 export interface InspectResult {
   found: boolean;
   data: Record<string, unknown>;
@@ -102,6 +105,8 @@ export interface Language {
   complete(code: string, cursorPos: number): Promise<CompleteResult>;
   inspect(code: string, cursorPos: number, detailLevel: number): Promise<InspectResult>;
   isComplete(code: string): Promise<IsCompleteResult>;
+  /** Evaluates each expression after a cell ran (execute_request's user_expressions); never throws. */
+  userExpressions(expressions: Record<string, string>): Promise<Record<string, ExpressionResult>>;
   /** Ends the running cell with an error (called from the main event loop). */
   interrupt(): void;
   /** Where output that belongs to no request (late timers, rejections) goes. */

@@ -32,7 +32,8 @@ const ORPHAN_CHECK_MS = 2000;
 
 const heartbeat = new zmq.Reply({ linger: 0 });
 const control = new zmq.Router({ linger: 0, maxMessageSize: MAX_MESSAGE_BYTES });
-const controlOut = new SerialSender(control, (e) => log(`control send failed: ${e}`));
+const controlOut = new SerialSender(control);
+const sendControl = (frames: Buffer[]) => controlOut.send(frames).catch((e) => log(`control send failed: ${e}`));
 let inspector: Session | null = null;
 
 async function main(): Promise<void> {
@@ -59,6 +60,20 @@ function exitWhenOrphaned(): void {
   }, ORPHAN_CHECK_MS).unref();
 }
 
+/**
+ * The main thread ends the process after a shutdown_request (the kernel command exits once the
+ * kernel closed); if it cannot, because a cell keeps it busy, the process is ended from here
+ * after this long, as a kernel manager would.
+ */
+const SHUTDOWN_STALL_MS = 2000;
+
+function exitIfShutdownStalls(): void {
+  setTimeout(() => {
+    log(`shutdown_request not completed within ${SHUTDOWN_STALL_MS} ms (a cell keeps the main thread busy?); exiting`);
+    process.kill(process.pid, "SIGKILL");
+  }, SHUTDOWN_STALL_MS).unref();
+}
+
 async function echoHeartbeats(): Promise<void> {
   for await (const frames of heartbeat) await heartbeat.send(frames);
 }
@@ -71,9 +86,10 @@ function onControl(frames: Buffer[]): void {
     if (msgType === "interrupt_request") {
       port.postMessage({ type: "interrupt", request: msg } satisfies SentinelToMain);
       interruptMainThread();
-      void controlOut.send(encode(replyTo(msg, "interrupt_reply", { status: "ok" }), signer));
+      void sendControl(encode(replyTo(msg, "interrupt_reply", { status: "ok" }), signer));
       return;
     }
+    if (msgType === "shutdown_request") exitIfShutdownStalls();
   } catch (e) {
     // The main thread logs and drops it too; forwarding keeps one place that reports bad input.
     if (!(e instanceof WireError)) log(`control: ${e}`);
@@ -109,7 +125,7 @@ function mainIsDeaf(timeoutMs: number): boolean {
 
 async function onMainMessage(msg: MainToSentinel): Promise<void> {
   if (msg.type === "send") {
-    await controlOut.send(msg.frames.map((f) => Buffer.from(f)));
+    await sendControl(msg.frames.map((f) => Buffer.from(f)));
   } else if (msg.type === "close") {
     await controlOut.flushed();
     inspector?.disconnect();

@@ -84,3 +84,37 @@ test("an interrupt ends a cell that awaits forever; its variables stay", async (
   expect(await pending).toMatchObject({ status: "error", ename: "Interrupted" });
   expect(await run("before")).toMatchObject({ result: { data: { "text/plain": "7" } } });
 });
+
+const ASYNC_DISPLAYABLE = `class Later {
+  async [Symbol.for("Jupyter.display")]() {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    return { "text/html": "<b>later</b>" };
+  }
+}`;
+
+test("an async display method is awaited for the cell's result", async () => {
+  await run(ASYNC_DISPLAYABLE);
+  expect(await run("new Later()")).toMatchObject({ status: "ok", result: { data: { "text/html": "<b>later</b>", "text/plain": "Later {}" } } });
+});
+
+test.each([
+  ["throws", `class Broken { [Symbol.for("Jupyter.display")](): never { throw new Error("no bundle today"); } }\nnew Broken()`, /method of a Broken threw Error: no bundle today/],
+  ["rejects", `class Sulky { async [Symbol.for("Jupyter.display")]() { throw new TypeError("not now"); } }\nnew Sulky()`, /method of a Sulky rejected TypeError: not now/],
+  ["returns no bundle", `({ [Symbol.for("Jupyter.display")]: () => 42 })`, /method of an object returned 42 instead of a MIME bundle/],
+])("a display method that %s fails its cell with a DisplayError naming it, without the kernel's frames", async (_how, code, message) => {
+  const outcome = await run(code);
+  expect(outcome).toMatchObject({ status: "error", ename: "DisplayError" });
+  const { evalue, traceback } = outcome as { evalue: string; traceback: string[] };
+  expect(evalue).toMatch(message);
+  expect(traceback.join("\n")).not.toMatch(/src[\\/](engine|display|kernel)|dist[\\/]|node:internal/);
+});
+
+test("user expressions: each value's bundle or its error; they declare nothing", async () => {
+  await run("const base = 20;");
+  const results = await language.userExpressions({ sum: "base + 1", later: "new Later()", typo: "bse", statement: "const leaked = 1" });
+  expect(results.sum).toEqual({ status: "ok", data: { "text/plain": "21" }, metadata: {} });
+  expect(results.later).toMatchObject({ status: "ok", data: { "text/html": "<b>later</b>" } });
+  expect(results.typo).toMatchObject({ status: "error", ename: "TSError", evalue: expect.stringContaining("Cannot find name 'bse'") });
+  expect(results.statement).toMatchObject({ status: "error", ename: "TSError" });
+  expect(await run("typeof leaked")).toMatchObject({ status: "error", ename: "TSError" });
+});

@@ -1,7 +1,9 @@
 /**
  * Hostile input against a live kernel with state: forged signatures, broken framing, bad JSON,
- * unknown message types and a seeded fuzzer. Every forged code payload would leave a file in
- * `evidenceDir` if it ever ran; the last test proves none did and that the kernel still works.
+ * unknown message types and a seeded fuzzer, on shell, control and stdin. Every forged code
+ * payload would leave a file in `evidenceDir` if it ever ran; the checks wait for a control and a
+ * shell round-trip (each channel is handled in order, the two are not ordered with each other)
+ * before looking, and the last test proves none ran and that the kernel still works.
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readdirSync } from "node:fs";
@@ -59,8 +61,12 @@ async function sendEverywhere(frames: Buffer[]): Promise<void> {
   for (const channel of ["shell", "control", "stdin"] as const) await kernel.client.sendRaw(channel, frames);
 }
 
-/** A valid request after forged ones: once answered, the forged ones before it were handled. */
+/**
+ * Valid requests after forged ones, on control and on shell: once both are answered, the forged
+ * ones sent before them on those channels were handled.
+ */
 async function stateIsStill7(): Promise<void> {
+  expect((await kernel.client.request("control", "kernel_info_request", {}, 60_000)).content.status).toBe("ok");
   const { reply, outputs } = await kernel.client.execute("state", { timeoutMs: 60_000 });
   expect(reply.content.status).toBe("ok");
   expect(textOf(outputs)).toBe("7");
@@ -129,15 +135,20 @@ test("invalid or non-object JSON in any of the four parts is dropped, even when 
 });
 
 /** A DEALER of our own, so that any reply the kernel sends is seen (the client only keeps awaited ones). */
-async function withRawPeer<T>(channel: "shell" | "control", body: (peer: zmq.Dealer, replies: Buffer[][]) => Promise<T>): Promise<T> {
+async function withRawPeer<T>(channel: "shell" | "control", body: (peer: zmq.Dealer, replies: Buffer[][], firstReply: Promise<void>) => Promise<T>): Promise<T> {
   const peer = new zmq.Dealer({ linger: 0 });
   peer.connect(endpoint(kernel.info, channel));
   const replies: Buffer[][] = [];
+  let replied!: () => void;
+  const firstReply = new Promise<void>((resolve) => (replied = resolve));
   void (async () => {
-    for await (const frames of peer) replies.push(frames);
+    for await (const frames of peer) {
+      replies.push(frames);
+      replied();
+    }
   })().catch(() => undefined);
   try {
-    return await body(peer, replies);
+    return await body(peer, replies, firstReply);
   } finally {
     peer.close();
   }
@@ -150,17 +161,16 @@ test("unknown message types are logged and ignored: no reply, no busy status", a
   const iopubParents = new Set<string>();
   const stop = kernel.client.onIopub((m) => iopubParents.add((m.parent_header as { msg_id?: string }).msg_id ?? ""));
   for (const channel of ["shell", "control"] as const) {
-    const replies = await withRawPeer(channel, async (peer, replies) => {
+    const replies = await withRawPeer(channel, async (peer, replies, firstReply) => {
       for (const type of unknown) {
         const msg = message(type, {});
         sentIds.add(msg.header.msg_id);
         await peer.send(encode(msg, signer));
       }
-      // Proof of order: a kernel_info sent last is answered, so the unknown ones were handled.
+      // Proof of order: a kernel_info sent last is answered, so the unknown ones were handled
+      // (each channel's requests are handled in order, and a reply to them would have come first).
       await peer.send(encode(message("kernel_info_request", {}), signer));
-      const deadline = Date.now() + 60_000;
-      while (replies.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      await new Promise((r) => setTimeout(r, 1000)); // late stray replies would arrive by now
+      await firstReply;
       return replies;
     });
     const types = replies.map((frames) => JSON.parse(frames[frames.indexOf(frames.find((f) => f.equals(DELIMITER))!) + 2].toString()).msg_type);
@@ -238,6 +248,29 @@ test("1,200 seeded random and mutated messages on shell, control and stdin execu
   await stateIsStill7();
 }, 120_000);
 
+test("150 seeded complete/inspect requests at any cursor_pos, in code with syntax errors and astral characters, reply ok or error", async () => {
+  const fuzz = new Fuzzer(0xc0de);
+  const snippets = [
+    "const x = tf.", "obj.al", "function f(a: number) { return a.", "let s = `${", "😀.le", "x.\uD83D", "\uDE00y.", "class { ",
+    "", "\n\n  ", "Math.max(1, ", 'import { n } from "', "/* open comment", "'unterminated", "a\u0301b.", ")))", "const 😀 = 1;",
+    "state.", "?Math.", "<div>", "@decorator\nclass", "for await (const x of ",
+  ];
+  for (let i = 0; i < 150; i++) {
+    const code = Array.from({ length: 1 + fuzz.int(3) }, () => fuzz.pick(snippets)).join(fuzz.pick(["", "\n", " "]));
+    const points = [...code].length;
+    const cursor = fuzz.pick<unknown>([-1000, -1, 0, fuzz.int(points + 1), fuzz.int(points + 1), points, points + 1, 2 ** 40, 0.5, "3", null, undefined, code.length]);
+    const type = fuzz.pick(["complete_request", "inspect_request"]);
+    const reply = await kernel.client.request(fuzz.pick(["shell", "control"] as const), type, { code, cursor_pos: cursor, detail_level: fuzz.int(2) }, 60_000);
+    const content = reply.content as { status: string; cursor_start?: number; cursor_end?: number };
+    expect(["ok", "error"]).toContain(content.status);
+    if (type === "complete_request" && content.status === "ok") {
+      for (const c of [content.cursor_start!, content.cursor_end!]) expect(Number.isInteger(c) && c >= 0 && c <= points).toBe(true);
+    }
+  }
+  await stateIsStill7();
+  expect(kernelLog).not.toMatch(/Debug Failure/);
+}, 180_000);
+
 test("a validly signed 10 MB cell runs (MAX_MESSAGE_BYTES in wire.ts is 64 MB) and a later cell still works", async () => {
   const tenMB = 10 * 1024 * 1024;
   const { reply, outputs } = await kernel.client.execute(`let big = "${"x".repeat(tenMB)}";\nbig.length`, { timeoutMs: 120_000 });
@@ -248,7 +281,6 @@ test("a validly signed 10 MB cell runs (MAX_MESSAGE_BYTES in wire.ts is 64 MB) a
 }, 180_000);
 
 test("after the barrage: nothing forged ran; kernel_info, heartbeat and state are intact", async () => {
-  await new Promise((r) => setTimeout(r, 1000)); // control/stdin frames have no ordering with shell
   expect((await kernel.client.request("shell", "kernel_info_request", {}, 60_000)).content.status).toBe("ok");
   expect((await kernel.client.request("control", "kernel_info_request", {}, 60_000)).content.status).toBe("ok");
   expect(await kernel.client.heartbeat(5000)).toBe(true);

@@ -1,10 +1,19 @@
-/** Every request type, against one real kernel over ZeroMQ. */
+/**
+ * Every request type, against one real kernel over ZeroMQ, started in a notebook folder that
+ * holds its own ES-module-only package (nanoid 5, copied from tsdl's devDependencies).
+ */
+import { cpSync, mkdtempSync, realpathSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { RunningKernel } from "../../src/client/launch";
 import { ofType, startKernel, textOf } from "./helpers";
 
+const notebookDir = realpathSync(mkdtempSync(join(tmpdir(), "tsdl-notebook-")));
+
 let kernel: RunningKernel;
 beforeAll(async () => {
-  kernel = await startKernel();
+  cpSync(join(__dirname, "..", "..", "node_modules", "nanoid"), join(notebookDir, "node_modules", "nanoid"), { recursive: true });
+  kernel = await startKernel(notebookDir);
   await kernel.client.execute("1"); // warm the compiler
 }, 120_000);
 afterAll(() => kernel?.shutdown());
@@ -96,6 +105,58 @@ test("display() and display.html with update in place share one display_id", asy
 test("objects implementing Symbol.for('Jupyter.display') choose their MIME bundle", async () => {
   const { outputs } = await run('({ [Symbol.for("Jupyter.display")]() { return {"text/html": "<i>rich</i>"}; } })');
   expect(ofType(outputs, "execute_result")[0].content.data).toMatchObject({ "text/html": "<i>rich</i>" });
+});
+
+const LATER = `class Later {
+  constructor(readonly label: string) {}
+  async [Symbol.for("Jupyter.display")]() {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    return { "text/html": \`<b>\${this.label}</b>\` };
+  }
+}
+class Sulky {
+  async [Symbol.for("Jupyter.display")](): Promise<never> {
+    throw new Error("no bundle today");
+  }
+}`;
+
+test("async Jupyter.display methods are awaited by display() and for the result; a failing one is an error output of its cell", async () => {
+  await run(LATER);
+  const awaited = await run('await display(new Later("first"));\nconsole.log("after");');
+  expect(awaited.outputs.map((m) => m.header.msg_type)).toEqual(["display_data", "stream"]);
+  expect(awaited.outputs[0].content.data).toMatchObject({ "text/html": "<b>first</b>" });
+
+  const last = await run('display(new Later("last"))');
+  expect(last.outputs.map((m) => m.header.msg_type)).toEqual(["display_data"]);
+
+  const result = await run('new Later("result")');
+  expect(ofType(result.outputs, "execute_result")[0].content.data).toMatchObject({ "text/html": "<b>result</b>" });
+
+  // Not awaited: the kernel still waits for it, and its failure fails the cell.
+  const forgotten = await run('display(new Sulky());\nconsole.log("went on");', { stopOnError: false });
+  expect(forgotten.reply.content).toMatchObject({ status: "error", ename: "DisplayError" });
+  const [error] = ofType(forgotten.outputs, "error");
+  expect(error.content.evalue).toBe('the [Symbol.for("Jupyter.display")] method of a Sulky rejected Error: no bundle today');
+  expect((error.content.traceback as string[]).join("\n")).not.toMatch(/dist[\\/]|node:internal/);
+
+  // Awaited and handled by the cell: its own business.
+  const handled = await run('try { await display(new Sulky()); } catch (e) { console.log("caught " + (e as Error).name); }');
+  expect(handled.reply.content.status).toBe("ok");
+  expect(textOf(handled.outputs)).toBe("caught DisplayError\n");
+});
+
+test("user_expressions are evaluated after the cell: a MIME bundle or an error each", async () => {
+  const { reply } = await run("const side = 5;", { userExpressions: { area: "side * side", rich: 'new Later("expr")', typo: "sdie" } });
+  const results = reply.content.user_expressions as Record<string, Record<string, unknown>>;
+  expect(results.area).toEqual({ status: "ok", data: { "text/plain": "25" }, metadata: {} });
+  expect(results.rich).toMatchObject({ status: "ok", data: { "text/html": "<b>expr</b>" } });
+  expect(results.typo).toMatchObject({ status: "error", ename: "TSError", evalue: expect.stringContaining("Cannot find name 'sdie'") });
+});
+
+test("an ES-module-only package in the notebook's folder imports (nanoid 5)", async () => {
+  const { reply, outputs } = await run('import { nanoid } from "nanoid";\n[nanoid(12).length, require.resolve("nanoid")]');
+  expect(reply.content.status).toBe("ok");
+  expect(textOf(outputs)).toBe(`[ 12, '${join(notebookDir, "node_modules", "nanoid", "index.js")}' ]`);
 });
 
 test("clearOutput sends clear_output", async () => {
