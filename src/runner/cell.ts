@@ -16,10 +16,13 @@ const INTERRUPT_REPLY_MS = 10_000;
 
 export async function executeCell(kernel: RunningKernel, code: string, folder: OutputFolder, timeoutSeconds?: number, widgets?: WidgetStates): Promise<CellOutcome> {
   let folding = true;
-  const execution = kernel.client
-    .execute(code, { onOutput: (msg) => folding && !widgets?.capture(msg) && folder.fold(msg) })
-    .then(({ reply }): CellOutcome => ({ kind: "reply", reply }));
   const died = kernel.exited.then((exit): CellOutcome => ({ kind: "died", exit }));
+  // The client rejects when the connection is closed or broken: the kernel is gone, so the
+  // verdict is its death (never an unhandled rejection after another outcome won the race).
+  const execution = kernel.client.execute(code, { onOutput: (msg) => folding && !widgets?.capture(msg) && folder.fold(msg) }).then(
+    ({ reply }): CellOutcome => ({ kind: "reply", reply }),
+    () => died,
+  );
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<CellOutcome>((resolve) => {
     if (timeoutSeconds) timer = setTimeout(() => resolve({ kind: "timeout", seconds: timeoutSeconds }), timeoutSeconds * 1000);

@@ -96,9 +96,10 @@ function followWidgets(kernel: RunningKernel): WidgetStates {
   return widgets;
 }
 
+/** The kernel's language_info; undefined if it died first (the first cell then reports the death). */
 async function languageInfo(kernel: RunningKernel): Promise<unknown> {
-  const reply = await kernel.client.request("shell", "kernel_info_request");
-  return reply.content.language_info;
+  const reply = kernel.client.request("shell", "kernel_info_request").then((r) => r.content.language_info);
+  return Promise.race([reply, kernel.exited.then(() => undefined)]).catch(() => undefined);
 }
 
 interface Verdict {
