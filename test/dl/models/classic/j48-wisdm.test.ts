@@ -6,11 +6,9 @@ import { crossValidate } from "../../../../src/dl/metrics/cross-validate";
 import { J48 } from "../../../../src/dl/models/classic/j48";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { loadWisdm, WISDM_CLASSES, wisdmAvailable } from "./wisdm-fixture";
+import { loadWisdm, WISDM_CLASSES } from "./wisdm-fixture";
 
-const describeWithData = wisdmAvailable() ? describe : describe.skip;
-
-describeWithData("J48 on WISDM", () => {
+describe("J48 on WISDM", () => {
   const data = loadWisdm();
 
   it("grows on all 5,418 rows exactly the tree Weka 3.6 prints (565 nodes, 283 leaves)", () => {

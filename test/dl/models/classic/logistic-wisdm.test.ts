@@ -1,11 +1,9 @@
 /** Logistic regression on the real WISDM transformed ARFF, against Weka 3.6 and Table 2. */
 import { crossValidate } from "../../../../src/dl/metrics/cross-validate";
 import { LogisticRegression } from "../../../../src/dl/models/classic/logistic";
-import { loadWisdm, wisdmAvailable } from "./wisdm-fixture";
+import { loadWisdm } from "./wisdm-fixture";
 
-const describeWithData = wisdmAvailable() ? describe : describe.skip;
-
-describeWithData("LogisticRegression on WISDM", () => {
+describe("LogisticRegression on WISDM", () => {
   const data = loadWisdm();
 
   it("scores within 3 points of the slide's 78.1% in stratified 10-fold CV", () => {

@@ -3,9 +3,11 @@
  * parser lives elsewhere). Drops UNIQUE_ID and user, as the paper's Weka runs did;
  * `?` becomes NaN.
  */
-import { existsSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
+import { join } from "path";
 
-export const WISDM_ARFF = "/work/shared/data/wisdm/WISDM_ar_v1.1_transformed.arff";
+/** The transformed ARFF shipped in the repository (data/wisdm/). */
+export const WISDM_ARFF = join(__dirname, "..", "..", "..", "..", "data", "wisdm", "WISDM_ar_v1.1_transformed.arff");
 export const WISDM_CLASSES = ["Walking", "Jogging", "Upstairs", "Downstairs", "Sitting", "Standing"];
 
 export interface WisdmTable {
@@ -13,8 +15,6 @@ export interface WisdmTable {
   X: number[][];
   y: number[];
 }
-
-export const wisdmAvailable = (): boolean => existsSync(WISDM_ARFF);
 
 export function loadWisdm(path = WISDM_ARFF): WisdmTable {
   const lines = readFileSync(path, "utf8").split(/\r?\n/);
