@@ -31,7 +31,7 @@ export interface KernelSettings {
   shutdownDeadlineMs: number;
 }
 
-export const DEFAULT_SETTINGS: KernelSettings = { stopOnErrorTimeoutMs: 5, shutdownDeadlineMs: 1500 };
+export const DEFAULT_SETTINGS: KernelSettings = { stopOnErrorTimeoutMs: 5, shutdownDeadlineMs: 1000 };
 
 export function log(text: string): void {
   // fd 2 directly: process.stderr may be redirected into a cell's output by the engine.
@@ -411,13 +411,11 @@ export class Kernel {
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
-    const deadline = Date.now() + this.settings.shutdownDeadlineMs;
-    const until = <T>(work: Promise<T>, share: number) => Promise.race([work, delay(Math.max(0, (deadline - Date.now()) * share))]);
-    await until(this.language.shutdown().catch((e) => log(`language shutdown: ${e}`)), 0.5);
+    const languageDone = this.language.shutdown().catch((e) => log(`language shutdown: ${e}`));
     const sentinelClosed = new Promise<void>((r) => this.sentinel.once("exit", () => r()));
     this.postToSentinel({ type: "close" });
-    await until(sentinelClosed, 0.5);
-    await until(Promise.all(Object.values(this.out).map((o) => o.flushed())), 1);
+    const flushed = Promise.all(Object.values(this.out).map((o) => o.flushed()));
+    await Promise.race([Promise.all([languageDone, sentinelClosed, flushed]), delay(this.settings.shutdownDeadlineMs)]);
     this.wakeProcessor?.();
     for (const socket of [this.shell, this.stdin, this.iopub]) socket.close();
     this.resolveExited();

@@ -1,5 +1,5 @@
 /**
- * shutdown_request ends the kernel process promptly (the kernel's deadline is 1.5 s; the
+ * shutdown_request ends the kernel process promptly (the kernel's deadline is 1 s; the
  * bounds here are generous for a loaded machine) whatever the cells left behind: timers,
  * intervals, listening servers, file watchers. restart: true ends it too (the manager starts a
  * new one). A cell that keeps the main thread busy cannot stop it either.
