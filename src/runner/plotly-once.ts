@@ -3,6 +3,7 @@
  * first output that draws a Plotly figure, however the outputs were produced (several sessions,
  * re-run cells, cleared outputs). Outputs that only carried the library are dropped.
  */
+import { FIGURE_CLASS } from "../display/renderers/plotly-html";
 import { LIBRARY_BEGIN, LIBRARY_END, plotlyLibraryHtml } from "../display/renderers/plotly-library";
 import { PLOTLY_MIME } from "../display/renderers/plotly";
 
@@ -25,6 +26,11 @@ function htmlOf(output: Output): string | undefined {
   return Array.isArray(html) ? html.join("") : (html as string | undefined);
 }
 
+/** A figure's output: its JSON, or only its HTML (a live chart's updates carry no JSON). */
+function drawsFigure(output: Output): boolean {
+  return !!output.data && (PLOTLY_MIME in output.data || (htmlOf(output) ?? "").includes(`class="${FIGURE_CLASS}"`));
+}
+
 function withoutLibrary(output: Output): Output | null {
   const html = htmlOf(output);
   if (html === undefined || !html.includes(LIBRARY_BEGIN)) return output;
@@ -39,7 +45,7 @@ export function inlinePlotlyOnce<T extends NotebookLike>(notebook: T): T {
   const cells = notebook.cells.map((cell) => {
     if (!cell.outputs) return cell;
     const outputs = cell.outputs.map(withoutLibrary).filter((o): o is Output => o !== null).map((output) => {
-      if (placed || !output.data || !(PLOTLY_MIME in output.data)) return output;
+      if (placed || !drawsFigure(output)) return output;
       placed = true;
       return { ...output, data: { ...output.data, "text/html": plotlyLibraryHtml() + (htmlOf(output) ?? "") } };
     });

@@ -35,3 +35,15 @@ test("inlinePlotlyOnce leaves exactly one copy, in the first figure's output", (
   const unchanged = notebook.cells[3].outputs as ReturnType<typeof asNbformat>[];
   expect(copies(unchanged[0].data["text/html"])).toBe(1); // the input is not modified
 });
+
+test("inlinePlotlyOnce puts the copy in the first figure even when that figure is HTML only (an updated live chart)", () => {
+  const sink = recordDisplays();
+  showPlotly(figure, { displayId: "live" });
+  showPlotly(figure, { displayId: "live", update: true });
+  const [library, update] = sink.outputs;
+  const asNbformat = (data: Record<string, unknown>) => ({ output_type: "display_data", data, metadata: {} });
+  const fixed = inlinePlotlyOnce({ cells: [{ cell_type: "code", outputs: [asNbformat(library.output.data), asNbformat(update.output.data)] }] });
+  const outputs = fixed.cells[0].outputs!;
+  expect(outputs).toHaveLength(1);
+  expect(copies(outputs[0].data!["text/html"])).toBe(1);
+});

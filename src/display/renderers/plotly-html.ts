@@ -23,12 +23,15 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
+/** The class of every figure's div: marks an output whose HTML draws a figure. */
+export const FIGURE_CLASS = "tsdl-plotly";
+
 export function newFigureId(): string {
   return `tsdl-plotly-${SESSION}-${++counter}`;
 }
 
 export function figureHtml(figure: object, divId: string, height: number): string {
-  return `<div id="${divId}" class="tsdl-plotly" style="width:100%;height:${height}px"></div>
+  return `<div id="${divId}" class="${FIGURE_CLASS}" style="width:100%;height:${height}px"></div>
 <script type="text/javascript">
 (function () {
   var id = ${scriptJson(divId)}, figure = ${scriptJson(figure)}, waited = 0;

@@ -17,6 +17,12 @@ test("a bundle has the figure as an object, HTML that draws it, and text", () =>
   expect(bundle["text/plain"]).toBe('<Plotly figure: 1 trace (scatter) "t">');
 });
 
+test("the figure for JupyterLab's renderer is not responsive (it would collapse at the first resize); the HTML one is", () => {
+  const bundle = plotlyBundle({ ...figure, config: { responsive: true, displaylogo: false } });
+  expect((bundle[PLOTLY_MIME] as { config: unknown }).config).toEqual({ displaylogo: false });
+  expect(String(bundle["text/html"])).toContain('"responsive":true');
+});
+
 test("the library is inlined in the first figure only, guarded by window.Plotly", () => {
   const first = String(plotlyBundle(figure)["text/html"]);
   const second = String(plotlyBundle(figure)["text/html"]);
@@ -60,5 +66,22 @@ test("showPlotly publishes one display_data; an updatable figure gets the librar
   expect(copies(chart.output.data["text/html"])).toBe(0);
   expect(update).toMatchObject({ displayId: "chart", update: true });
   expect(copies(update.output.data["text/html"]) + copies(plain.output.data["text/html"])).toBe(0);
+  // JupyterLab's Plotly renderer would keep drawing the first frame: updates are HTML only.
+  expect(typeof chart.output.data[PLOTLY_MIME]).toBe("object");
+  expect(update.output.data[PLOTLY_MIME]).toBeUndefined();
+  expect(String(update.output.data["text/html"])).toContain("newPlot");
   expect(typeof plain.output.data[PLOTLY_MIME]).toBe("object");
+});
+
+test("a live chart after a figure that carried the library still gets a copy of its own, once per session", () => {
+  const sink = recordDisplays();
+  showPlotly(figure);
+  showPlotly(figure, { displayId: "a" });
+  showPlotly(figure, { displayId: "b" });
+  expect(sink.outputs.map((o) => [o.displayId, copies(o.output.data["text/html"]), PLOTLY_MIME in o.output.data])).toEqual([
+    [undefined, 1, true],
+    [undefined, 1, false], // the library alone: JupyterLab runs this HTML, not the first figure's
+    ["a", 0, true],
+    ["b", 0, true],
+  ]);
 });

@@ -109,6 +109,6 @@ test("figure.show publishes a display; show({displayId, update}) updates it in p
   fig.show();
   fig.show({ displayId: "x" });
   fig.show({ displayId: "x", update: true });
-  const figures = sink.outputs.filter((o) => PLOTLY_MIME in o.output.data);
-  expect(figures.map((o) => [o.displayId, o.update])).toEqual([[undefined, undefined], ["x", undefined], ["x", true]]);
+  const figures = sink.outputs.filter((o) => String(o.output.data["text/html"]).includes(`class="tsdl-plotly"`));
+  expect(figures.map((o) => [o.displayId, o.update, PLOTLY_MIME in o.output.data])).toEqual([[undefined, undefined, true], ["x", undefined, true], ["x", true, false]]);
 });
