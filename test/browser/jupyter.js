@@ -1,7 +1,7 @@
 /*
- * What the browser scripts share: a classic Notebook server on loopback with a token (and the
- * kernels it starts, stopped with it), headless Chromium through playwright-core, notebook
- * signing, and running commands. Each start function registers its own cleanup in `cleanups`.
+ * What the browser scripts share: a classic Notebook or Jupyter Server on loopback with a token
+ * (and the kernels it starts, stopped with it), headless Chromium through playwright-core,
+ * notebook signing, and running commands. Each start function registers its own cleanup in `cleanups`.
  */
 "use strict";
 
@@ -70,36 +70,41 @@ function descendants(pid) {
   return out;
 }
 
+/** How each Jupyter application is started and told its port, token and notebook folder. */
+const APPS = {
+  notebook: (port, token, root) => ["-m", "notebook", `--port=${port}`, `--NotebookApp.token=${token}`, `--notebook-dir=${root}`],
+  jupyter_server: (port, token, root) => ["-m", "jupyter_server", `--port=${port}`, `--ServerApp.token=${token}`, `--ServerApp.root_dir=${root}`],
+};
+
 /**
- * Starts `python3 -m notebook` serving `dirs.notebooks`, with kernelspecs from `dirs.prefix`
- * and its own data (trust database), config and runtime dirs; resolves once /api/status answers.
+ * Starts `python3 -m notebook` (or `app: "jupyter_server"`) serving `dirs.notebooks`, with
+ * kernelspecs from `dirs.prefix` and its own data (trust database), config and runtime dirs,
+ * plus `args` and `env`; resolves once /api/status answers.
  */
-async function startServer(dirs, { logFile, cleanups }) {
+async function startServer(dirs, { logFile, cleanups, app = "notebook", args = [], env = {} }) {
   const port = await freePort();
   const token = crypto.randomBytes(16).toString("hex");
-  const env = {
+  const serverEnv = {
     ...process.env,
     JUPYTER_PATH: path.join(dirs.prefix, "share", "jupyter"),
     JUPYTER_DATA_DIR: dirs.data, // also keeps ~/.local kernelspecs out, and holds the trust database
     JUPYTER_CONFIG_DIR: dirs.config,
     JUPYTER_RUNTIME_DIR: dirs.runtime,
     BROWSER: "true",
+    ...env,
   };
-  const args = [
-    "-m", "notebook", "--no-browser", "--allow-root", "--ip=127.0.0.1", `--port=${port}`, "--port-retries=0",
-    `--NotebookApp.token=${token}`, `--notebook-dir=${dirs.notebooks}`,
-  ];
+  const common = ["--no-browser", "--allow-root", "--ip=127.0.0.1", "--port-retries=0"];
   const out = fs.openSync(logFile, "w");
-  const child = spawn(PYTHON, args, { env, stdio: ["ignore", out, out], detached: true });
+  const child = spawn(PYTHON, [...APPS[app](port, token, dirs.notebooks), ...common, ...args], { env: serverEnv, stdio: ["ignore", out, out], detached: true });
   fs.closeSync(out);
   const server = { child, token, base: `http://127.0.0.1:${port}`, logFile };
   cleanups.push(() => stopServer(server));
   for (const until = Date.now() + 60_000; Date.now() < until; await sleep(250)) {
-    if (child.exitCode !== null) throw new Error(`notebook server exited early; see ${logFile}`);
+    if (child.exitCode !== null) throw new Error(`${app} exited early; see ${logFile}`);
     const res = await api(server, "/api/status").catch(() => null);
     if (res && res.ok) return server;
   }
-  throw new Error(`notebook server did not answer within 60 s; see ${logFile}`);
+  throw new Error(`${app} did not answer within 60 s; see ${logFile}`);
 }
 
 function api(server, route, method = "GET") {
@@ -120,6 +125,27 @@ async function stopServer(server) {
   for (const pid of kernels) {
     try { process.kill(pid, "SIGKILL"); } catch { /* gone */ }
   }
+}
+
+/**
+ * Shuts down sessions (and their kernels) of `server` in the background: every session, or those
+ * of one notebook path; each call waits for the previous one, so that closed notebooks' kernels
+ * never pile up. Await `.idle` at the end.
+ */
+function sessionReaper(server) {
+  let idle = Promise.resolve();
+  return {
+    shutdown(notebookPath = null) {
+      idle = idle.then(async () => {
+        const sessions = await (await api(server, "/api/sessions")).json();
+        const chosen = sessions.filter((s) => notebookPath === null || s.path === notebookPath);
+        await Promise.all(chosen.map((s) => api(server, `/api/sessions/${s.id}`, "DELETE")));
+      }).catch(() => {});
+    },
+    get idle() {
+      return idle;
+    },
+  };
 }
 
 async function launchBrowser(userDataDir, { cleanups }) {
@@ -143,4 +169,4 @@ async function sign(files, dataDir) {
   await run(PYTHON, ["-c", code, ...files], { env: { ...process.env, JUPYTER_DATA_DIR: dataDir } });
 }
 
-module.exports = { ROOT, PYTHON, TSDL, checkPrerequisites, sleep, run, freePort, startServer, api, stopServer, launchBrowser, sign };
+module.exports = { ROOT, PYTHON, TSDL, checkPrerequisites, sleep, run, freePort, startServer, api, stopServer, sessionReaper, launchBrowser, sign };

@@ -21,7 +21,7 @@
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { ROOT, TSDL, sleep, run, startServer, api, launchBrowser, sign, checkPrerequisites } = require("./jupyter");
+const { ROOT, TSDL, sleep, run, startServer, sessionReaper, launchBrowser, sign, checkPrerequisites } = require("./jupyter");
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "shipped-notebooks");
 // The notebooks ask for kernelspec "tsdl"; a display name of our own proves the server found *ours*.
@@ -33,18 +33,6 @@ let finished = false;
 const results = [];
 const cleanups = [];
 const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
-
-/**
- * Shuts down the kernels the closed notebooks started, in the background of the next notebook
- * (a shutdown takes ~2 s), waiting for the previous round so that at most two kernels run.
- */
-let shuttingDown = Promise.resolve();
-function shutdownSessions(server) {
-  shuttingDown = shuttingDown.then(async () => {
-    const sessions = await (await api(server, "/api/sessions")).json();
-    await Promise.all(sessions.map((s) => api(server, `/api/sessions/${s.id}`, "DELETE")));
-  }).catch(() => {});
-}
 
 const joined = (v) => (Array.isArray(v) ? v.join("") : v || "");
 
@@ -121,7 +109,7 @@ async function screenshot(page, name) {
   await page.screenshot({ path: path.join(ARTIFACTS, name.replace(/\.ipynb$/, ".png")), fullPage: true, clip, timeout: 30_000 });
 }
 
-async function checkNotebook(context, server, file, nb) {
+async function checkNotebook(context, server, reaper, file, nb) {
   const t0 = Date.now();
   const want = expectations(nb);
   const pageErrors = [];
@@ -140,7 +128,7 @@ async function checkNotebook(context, server, file, nb) {
     problems.push(e.message.split("\n")[0]);
   } finally {
     await page.close().catch(() => {});
-    shutdownSessions(server);
+    reaper.shutdown(); // in the background of the next notebook (a shutdown takes ~2 s)
   }
   // Error outputs render fine but mean the saved run failed: a shipped notebook has none.
   for (const w of want) for (const err of w.errors) problems.push(`cell ${w.index}: saved error output ${err}`);
@@ -182,11 +170,12 @@ async function main() {
   ]);
   console.log(`server and browser up (${seconds(started)} s)`);
 
+  const reaper = sessionReaper(server);
   for (const f of files) {
     const nb = JSON.parse(fs.readFileSync(path.join(dirs.notebooks, f), "utf8"));
-    await checkNotebook(context, server, f, nb);
+    await checkNotebook(context, server, reaper, f, nb);
   }
-  await shuttingDown;
+  await reaper.idle;
 }
 
 async function finish(code, reason) {
