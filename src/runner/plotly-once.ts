@@ -1,11 +1,14 @@
 /**
- * For whoever writes a notebook to disk (the runner): keep exactly one plotly.js copy, in the
- * first output that draws a Plotly figure, however the outputs were produced (several sessions,
- * re-run cells, cleared outputs). Outputs that only carried the library are dropped.
+ * For whoever writes a notebook to disk (the runner): keep exactly one plotly.js copy, in an output
+ * of its own just before the first output that draws a Plotly figure, however the outputs were
+ * produced (several sessions, re-run cells, cleared outputs). Its own output because JupyterLab
+ * draws figures that carry their JSON with Plotly's renderer and never runs their HTML: only a
+ * library-only output defines `window.Plotly` there, which HTML-only figures (the last frame of a
+ * live chart) need. Classic Notebook and nbconvert run it like any HTML.
  */
 import { FIGURE_CLASS } from "../display/renderers/plotly-html";
-import { LIBRARY_BEGIN, LIBRARY_END, plotlyLibraryHtml } from "../display/renderers/plotly-library";
-import { PLOTLY_MIME } from "../display/renderers/plotly";
+import { LIBRARY_BEGIN, LIBRARY_END } from "../display/renderers/plotly-library";
+import { libraryBundle, PLOTLY_MIME } from "../display/renderers/plotly";
 
 interface Output {
   output_type: string;
@@ -39,16 +42,20 @@ function withoutLibrary(output: Output): Output | null {
   return onlyLibrary ? null : { ...output, data: { ...output.data, "text/html": stripped } };
 }
 
-/** Returns a copy of the notebook with one library copy, placed before the first figure. */
+/** Returns a copy of the notebook with one library copy, in its own output before the first figure. */
 export function inlinePlotlyOnce<T extends NotebookLike>(notebook: T): T {
   let placed = false;
   const cells = notebook.cells.map((cell) => {
     if (!cell.outputs) return cell;
-    const outputs = cell.outputs.map(withoutLibrary).filter((o): o is Output => o !== null).map((output) => {
-      if (placed || !drawsFigure(output)) return output;
-      placed = true;
-      return { ...output, data: { ...output.data, "text/html": plotlyLibraryHtml() + (htmlOf(output) ?? "") } };
-    });
+    const outputs: Output[] = [];
+    for (const output of cell.outputs.map(withoutLibrary)) {
+      if (output === null) continue;
+      if (!placed && drawsFigure(output)) {
+        outputs.push({ output_type: "display_data", data: libraryBundle(), metadata: {} });
+        placed = true;
+      }
+      outputs.push(output);
+    }
     return { ...cell, outputs };
   });
   return { ...notebook, cells };

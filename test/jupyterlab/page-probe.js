@@ -24,7 +24,9 @@ function probeNotebook() {
     images: [...node.querySelectorAll("img")].filter((i) => i.complete && i.naturalWidth > 0).length,
     brokenImages: [...node.querySelectorAll("img")].filter((i) => i.complete && i.naturalWidth === 0 && i.getAttribute("src")).length,
     tables: node.querySelectorAll("table").length,
-    claimBadges: [...node.querySelectorAll("span[title]")].filter((s) => text(s).startsWith("slide:")).length,
+    // The badge names its claim's id first in its tooltip.
+    claimBadges: [...node.querySelectorAll("span[title]")]
+      .filter((s) => data["application/vnd.tsdl.claim+json"] && s.title.startsWith(data["application/vnd.tsdl.claim+json"].id)).length,
     widgets: node.querySelectorAll(".jupyter-widgets:not(.jp-OutputArea-output)").length,
     staleFigures: staleFigures(node, data["application/vnd.plotly.v1+json"]),
     stderr: node.querySelector('[data-mime-type="application/vnd.jupyter.stderr"]') !== null,

@@ -26,10 +26,12 @@ const path = require("node:path");
 const { ROOT, TSDL, sleep, run, startServer, sessionReaper, launchBrowser, sign, checkPrerequisites } = require("../browser/jupyter");
 const { probeNotebook, watchDisplayUpdates, displayUpdateResults } = require("./page-probe");
 const { fileKinds, pageProblems, kindProblems, countKinds } = require("./outputs");
+const { checkWidgets } = require("./widgets");
 
 const BUILD = path.join(__dirname, "build");
+const WIDGETS_FIXTURE = path.join(__dirname, "widgets.ipynb");
 const DISPLAY_NAME = `TypeScript (tsdl lab ${process.pid})`; // proves the server found *our* kernelspec
-const DEADLINE_MS = 9 * 60 * 1000;
+const DEADLINE_MS = 25 * 60 * 1000; // a liveness bound for a loaded machine; CI time is measured, not asserted
 const OPEN_MS = 45_000; // per opened notebook: load, kernel, every figure drawn
 const LIVE_MS = 4 * 60 * 1000; // per live notebook: Run All with quick parameters
 const started = Date.now();
@@ -40,15 +42,16 @@ const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
 const hasPrefix = (name, prefixes) => prefixes.some((prefix) => name.startsWith(`${prefix}-`));
 
 function parseArgs(argv) {
-  const options = { reproduction: null, live: ["01", "04", "30"], only: null, out: path.join(ROOT, "test-artifacts", "jupyterlab") };
+  const options = { reproduction: null, live: ["01", "04", "30"], only: null, widgets: true, out: path.join(ROOT, "test-artifacts", "jupyterlab") };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === "--live") options.live = argv[++i].split(",").filter(Boolean);
     else if (argv[i] === "--only") options.only = argv[++i].split(",").filter(Boolean);
+    else if (argv[i] === "--no-widgets") options.widgets = false;
     else if (argv[i] === "--out") options.out = path.resolve(argv[++i]);
     else if (!options.reproduction) options.reproduction = path.resolve(argv[i]);
     else throw new Error(`unexpected argument ${argv[i]}`);
   }
-  if (!options.reproduction) throw new Error("usage: run.js REPRODUCTION_DIR [--live 01,04,30] [--only 02,05] [--out DIR]");
+  if (!options.reproduction) throw new Error("usage: run.js REPRODUCTION_DIR [--live 01,04,30] [--only 02,05] [--no-widgets] [--out DIR]");
   return options;
 }
 
@@ -219,6 +222,35 @@ async function checkFallback(context, server, name, options, lap) {
   }
 }
 
+/** The widget checks (widgets.js) on the fixture, run live, alone (they measure a latency). */
+async function checkWidgetFixture(context, server, reaper, options) {
+  const t0 = Date.now();
+  const lap = phaseTimer();
+  const name = path.basename(WIDGETS_FIXTURE);
+  const problems = [];
+  let detail = "";
+  const { page, pageErrors } = await openPage(context, server, name);
+  try {
+    lap("open");
+    const ran = await runLive(page, lap);
+    problems.push(...ran.problems);
+    const expect = (seen) => pageProblems(seen, { displayName: DISPLAY_NAME, plotly: true });
+    problems.push(...(await settle(page, Date.now() + OPEN_MS, expect)).problems);
+    const widgets = await checkWidgets(page);
+    lap("widget checks");
+    problems.push(...widgets.problems);
+    detail = widgets.detail;
+    await page.screenshot({ path: screenshotPath(options, name), type: "jpeg", quality: 80 }).catch(() => {});
+    problems.push(...pageErrors.map((e) => `page error: ${e}`));
+  } catch (e) {
+    problems.push(e.message.split("\n")[0]);
+  } finally {
+    await page.close().catch(() => {});
+    reaper.shutdown(name);
+  }
+  record(name, problems, `${detail}  (${seconds(t0)} s: ${lap})`);
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   checkPrerequisites();
@@ -230,6 +262,7 @@ async function main() {
   for (const d of ["prefix", "notebooks", "data", "config", "runtime", "browser"]) fs.mkdirSync((dirs[d] = path.join(tmp, d)));
 
   const plans = planNotebooks(options, dirs.notebooks);
+  fs.copyFileSync(WIDGETS_FIXTURE, path.join(dirs.notebooks, path.basename(WIDGETS_FIXTURE)));
   console.log(`${plans.length} notebooks: ${plans.filter((p) => p.live).map((p) => p.name).join(", ")} live, the others opened from ${options.reproduction}`);
   await run(process.execPath, [TSDL, "install", "--prefix", dirs.prefix, "--name", "tsdl", "--display-name", DISPLAY_NAME]);
   const opened = plans.filter((p) => !p.live && p.reference).map((p) => path.join(dirs.notebooks, p.name));
@@ -251,6 +284,7 @@ async function main() {
     for (const plan of chosen) await checkNotebook(context, server, reaper, plan, options);
   };
   await Promise.all([lane(plans.filter((p) => p.live)), lane(plans.filter((p) => !p.live))]);
+  if (options.widgets) await checkWidgetFixture(context, server, reaper, options);
   await reaper.idle;
 }
 

@@ -11,7 +11,7 @@ function copies(html: unknown): number {
 
 beforeEach(() => resetPlotlyInlining());
 
-test("inlinePlotlyOnce leaves exactly one copy, in the first figure's output", () => {
+test("inlinePlotlyOnce leaves exactly one copy, in an output of its own before the first figure", () => {
   const sink = recordDisplays();
   showPlotly(figure, { displayId: "live" }); // session 1: library output + chart
   resetPlotlyInlining();
@@ -30,13 +30,14 @@ test("inlinePlotlyOnce leaves exactly one copy, in the first figure's output", (
   expect(sink.outputs.map((o) => copies(o.output.data["text/html"]))).toEqual([1, 0, 1, 0]);
   const fixed = inlinePlotlyOnce(notebook);
   const outputs = fixed.cells.flatMap((c) => (c as { outputs?: { data?: Record<string, unknown> }[] }).outputs ?? []);
-  expect(outputs.map((o) => copies(o.data?.["text/html"]))).toEqual([0, 1, 0, 0]); // library-only output dropped
-  expect(String(outputs[1].data!["text/html"])).toContain("newPlot");
+  expect(outputs.map((o) => copies(o.data?.["text/html"]))).toEqual([0, 1, 0, 0, 0]); // old copies dropped, one added
+  expect(outputs[1].data).not.toHaveProperty(["application/vnd.plotly.v1+json"]);
+  expect(String(outputs[2].data!["text/html"])).toContain("newPlot");
   const unchanged = notebook.cells[3].outputs as ReturnType<typeof asNbformat>[];
   expect(copies(unchanged[0].data["text/html"])).toBe(1); // the input is not modified
 });
 
-test("inlinePlotlyOnce puts the copy in the first figure even when that figure is HTML only (an updated live chart)", () => {
+test("inlinePlotlyOnce puts the copy before the first figure even when that figure is HTML only (an updated live chart)", () => {
   const sink = recordDisplays();
   showPlotly(figure, { displayId: "live" });
   showPlotly(figure, { displayId: "live", update: true });
@@ -44,6 +45,6 @@ test("inlinePlotlyOnce puts the copy in the first figure even when that figure i
   const asNbformat = (data: Record<string, unknown>) => ({ output_type: "display_data", data, metadata: {} });
   const fixed = inlinePlotlyOnce({ cells: [{ cell_type: "code", outputs: [asNbformat(library.output.data), asNbformat(update.output.data)] }] });
   const outputs = fixed.cells[0].outputs!;
-  expect(outputs).toHaveLength(1);
-  expect(copies(outputs[0].data!["text/html"])).toBe(1);
+  expect(outputs.map((o) => copies(o.data!["text/html"]))).toEqual([1, 0]);
+  expect(String(outputs[1].data!["text/html"])).toContain("newPlot");
 });

@@ -96,7 +96,8 @@ export function plotlyBundle(figure: PlotlyFigure, options: { inline?: boolean }
   };
 }
 
-function libraryBundle(): MimeBundle {
+/** plotly.js in an output of its own, for the figures after it. */
+export function libraryBundle(): MimeBundle {
   return { "text/html": plotlyLibraryHtml(), "text/plain": `<plotly.js ${plotlyVersion()}, offline copy for the figures below>` };
 }
 
