@@ -181,7 +181,7 @@ const spread = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.ma
 
 /**
  * From the kernels of the first two students: the other's home, the drop folder, tsdl's install,
- * the memory cap; the first submits the homework.
+ * the shared data folder, the memory cap; the first submits the homework.
  */
 function makeProbes(students, install) {
   return async (seat) => {
@@ -192,6 +192,7 @@ function makeProbes(students, install) {
       ["read the other student's home", cells.attempt(`require("node:fs").readdirSync(${JSON.stringify(other.home)})`)],
       ["list the drop folder", cells.attempt(`require("node:fs").readdirSync(process.env.TSDL_DROP_DIR)`)],
       ["write into tsdl's install", cells.attempt(`require("node:fs").writeFileSync(${JSON.stringify(path.join(install.lib, "notebooks", "mine.ipynb"))}, "{}")`)],
+      ["write into the shared data folder ($TSDL_DATA_PATH)", cells.attempt(`require("node:fs").writeFileSync(require("node:path").join(process.env.TSDL_DATA_PATH, "mine.txt"), "")`)],
     ];
     if (index === 0) {
       await widgetRoundTrip(seat.channel);
