@@ -129,3 +129,4 @@ function mnistDataPackageDir(): string | null {
     return null;
   }
 }
+export { digitFeatures, digitFeatureMatrix, DIGIT_FEATURE_COUNT } from "./digit-features";

@@ -11,3 +11,6 @@ export { mcCullochPitts, trainPerceptron, perceptronOutput, novikoffBound } from
 export type { McCullochPittsUnit, PerceptronOptions, PerceptronRun } from "./classic/perceptron";
 export { resnet, trainableParameters, RESNET_BLOCKS } from "./resnet";
 export type { ResNetDepth, ResNetOptions } from "./resnet";
+export { tent, sawtooth, deepSawtoothNetwork, shallowReLUFit, linearPieces, sawtoothErrorBound } from "./sawtooth";
+export { descend, lossGrid, linearLoss, epochsToTarget } from "./descent-paths";
+export type { DescentOptions, DescentPath, Point2 } from "./descent-paths";
