@@ -9,6 +9,7 @@ const benches = {
   csv: () => require("./csv").run(),
   "wisdm-raw": () => require("./wisdm-raw").run(),
   widgets: () => require("./widgets").run(200),
+  shutdown: () => require("./shutdown").run(5),
 };
 
 async function main(names) {
