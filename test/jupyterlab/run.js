@@ -26,7 +26,8 @@ const path = require("node:path");
 const { ROOT, TSDL, sleep, run, startServer, sessionReaper, launchBrowser, sign, checkPrerequisites } = require("../browser/jupyter");
 const { probeNotebook, watchDisplayUpdates, displayUpdateResults } = require("./page-probe");
 const { fileKinds, pageProblems, kindProblems, countKinds } = require("./outputs");
-const { checkWidgets } = require("./widgets");
+const { checkWidgets, checkRestored } = require("./widgets");
+const { checkPlayground } = require("./playground");
 
 const BUILD = path.join(__dirname, "build");
 const WIDGETS_FIXTURE = path.join(__dirname, "widgets.ipynb");
@@ -185,6 +186,12 @@ async function checkNotebook(context, server, reaper, plan, options) {
       const ran = await runLive(page, lap);
       problems.push(...ran.problems);
       detail = ran.detail;
+      const playground = await checkPlayground(page, screenshotPath(options, name, ".training"));
+      if (playground) {
+        problems.push(...playground.problems);
+        detail += playground.detail;
+        lap("Play");
+      }
     }
     const want = fileKinds(reference);
     const expect = (seen) => [
@@ -230,6 +237,7 @@ async function checkWidgetFixture(context, server, reaper, options) {
   const problems = [];
   let detail = "";
   const { page, pageErrors } = await openPage(context, server, name);
+  let reloaded = null;
   try {
     lap("open");
     const ran = await runLive(page, lap);
@@ -242,10 +250,18 @@ async function checkWidgetFixture(context, server, reaper, options) {
     detail = widgets.detail;
     await page.screenshot({ path: screenshotPath(options, name), type: "jpeg", quality: 80 }).catch(() => {});
     problems.push(...pageErrors.map((e) => `page error: ${e}`));
+    await page.close();
+    // A reload: a fresh page on the same notebook joins the running kernel and asks it for its widgets.
+    reloaded = await openPage(context, server, name);
+    const restored = await checkRestored(reloaded.page, widgets.left);
+    lap("reload");
+    problems.push(...restored.problems, ...reloaded.pageErrors.map((e) => `after reload: page error: ${e}`));
+    await reloaded.page.screenshot({ path: screenshotPath(options, name, ".reloaded"), type: "jpeg", quality: 80 }).catch(() => {});
   } catch (e) {
     problems.push(e.message.split("\n")[0]);
   } finally {
     await page.close().catch(() => {});
+    if (reloaded) await reloaded.page.close().catch(() => {});
     reaper.shutdown(name);
   }
   record(name, problems, `${detail}  (${seconds(t0)} s: ${lap})`);

@@ -4,7 +4,10 @@
  * - dragging a slider changes the kernel's value (and its observer saw it);
  * - setting `value` in the kernel moves the slider (readout and handle);
  * - an `interact` redraws its plot when its slider is released, and the round trip from the mouse
- *   release to the redrawn plot (kernel callback, new figure drawn) is measured over DRAGS drags.
+ *   release to the redrawn plot (kernel callback, new figure drawn) is measured over DRAGS drags;
+ * - after a reload (checkRestored, on a fresh page joining the same kernel), the widgets come back
+ *   from the kernel (jupyter.widget.control: request_states -> update_states) as they were left,
+ *   and the slider still reaches the kernel.
  */
 "use strict";
 
@@ -65,6 +68,7 @@ async function checkWidgets(page) {
     });
   });
 
+  let lastTitle = null;
   const latencies = [];
   await check(`an interact redraws its plot on each of ${DRAGS} releases`, async () => {
     await waitFor("the interact's first plot", () => page.evaluate(() => !!document.querySelector(".jp-Cell .widget-interact .gtitle, .jp-Cell .gtitle")));
@@ -74,12 +78,44 @@ async function checkWidgets(page) {
       const shown = await dragSlider(page, 1, target);
       const ms = await waitFor(`the plot titled "k = ${shown}"`, () => page.evaluate(releaseToTitle, `k = ${shown}`));
       latencies.push(ms);
+      lastTitle = `k = ${shown}`;
     }
   });
   const detail = latencies.length
     ? `release -> redrawn plot: median ${median(latencies).toFixed(0)} ms, range ${Math.min(...latencies).toFixed(0)}-${Math.max(...latencies).toFixed(0)} ms, n=${latencies.length}`
     : "";
-  return { problems, detail, latencies };
+  return { problems, detail, latencies, left: { slider: await kernelValue(), title: lastTitle } };
 }
 
-module.exports = { checkWidgets };
+/**
+ * On a page opened after the one that ran checkWidgets was closed: the slider shows the kernel's
+ * value `left.slider`, the interact shows its last plot `left.title`, and a drag still reaches the kernel.
+ */
+async function checkRestored(page, left) {
+  const problems = [];
+  const check = async (name, fn) => {
+    try {
+      await fn();
+    } catch (e) {
+      problems.push(`after reload: ${name}: ${e.message.split("\n")[0]}`);
+    }
+  };
+  await check(`the slider shows the kernel's value ${left.slider}`, () =>
+    waitFor(`the slider to show ${left.slider}`, async () => {
+      const s = await page.evaluate(sliderIn, 0);
+      return s && s.readout === left.slider && s.handleValue === Number(left.slider);
+    }));
+  if (left.title) {
+    await check(`the interact shows its last plot "${left.title}"`, () =>
+      waitFor(`a plot titled "${left.title}"`, () => page.evaluate((t) => [...document.querySelectorAll(".jp-Cell .gtitle")].some((e) => e.textContent === t), left.title)));
+  }
+  await check("dragging the slider sets the kernel's value", async () => {
+    const target = Number(left.slider) === 12 ? 16 : 12;
+    const shown = await dragSlider(page, 0, target);
+    if (String(shown) === left.slider) throw new Error("the drag did not move the slider");
+    await waitFor(`kernel's slider.value to become ${shown}`, async () => (await page.evaluate(executeInKernel, "slider.value")) === String(shown));
+  });
+  return { problems };
+}
+
+module.exports = { checkWidgets, checkRestored };
