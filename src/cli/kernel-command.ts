@@ -3,6 +3,8 @@ import { Kernel, KernelSettings, log } from "../kernel/kernel";
 import { readConnectionFile } from "../kernel/connection";
 import { TypeScriptLanguage } from "../engine/typescript-language";
 import { WorkerCompiler } from "../engine/worker-compiler";
+import { GRADING_HELPERS } from "../engine/prelude";
+import { lockedDeclaration } from "../engine/locked-names";
 import { packageRoot, version } from "../version";
 import { defineCommand } from "./command";
 
@@ -18,11 +20,13 @@ export const kernelCommand = defineCommand({
 
 async function runKernel(connectionFile: string): Promise<number> {
   const info = readConnectionFile(connectionFile);
-  const compiler = new WorkerCompiler(packageRoot);
+  // `tsdl grade` and `tsdl validate` set TSDL_GRADING=1: cells may not rebind the test helpers.
+  const locked = process.env.TSDL_GRADING === "1" ? GRADING_HELPERS : [];
+  const compiler = new WorkerCompiler(packageRoot, locked.map((name) => ({ name, declaration: lockedDeclaration(name) })));
   const banner =
     `tsdl ${version} — TypeScript ${compiler.typescriptVersion} with TensorFlow.js, danfo.js and Plotly (Node ${process.version})\n` +
     `TensorFlow.js backend: ${process.env.TSDL_BACKEND ? `${process.env.TSDL_BACKEND} (TSDL_BACKEND)` : "the fastest that loads (gpu > node > wasm > cpu)"}, announced when a cell first uses tf`;
-  const language = new TypeScriptLanguage(compiler, process.cwd(), packageRoot, banner);
+  const language = new TypeScriptLanguage(compiler, process.cwd(), packageRoot, banner, locked);
   language.installGlobals();
   const kernel = new Kernel(info, language, settingsFromEnv(process.env));
   // SIGINT (Jupyter's interrupt_mode "signal", or Ctrl-C in a terminal) interrupts the cell, never the kernel.

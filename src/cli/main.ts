@@ -1,15 +1,18 @@
 /** The `tsdl` command line: finds the command and hands it its arguments (see command.ts). */
+import { assignCommand } from "./assign-command";
 import { Command, runCommand } from "./command";
+import { gradeCommand } from "./grade-command";
 import { initCommand } from "./init-command";
 import { installCommand } from "./install-command";
 import { kernelCommand } from "./kernel-command";
 import { reproduceCommand } from "./reproduce-command";
 import { runCommand as runNotebookCommand } from "./run-command";
 import { collectCommand, submitCommand } from "./submit-command";
+import { validateCommand } from "./validate-command";
 import { version } from "../version";
 
 /** Every subcommand, in the order `tsdl --help` lists them. */
-const COMMANDS: Command[] = [installCommand, kernelCommand, runNotebookCommand, reproduceCommand, initCommand, submitCommand, collectCommand];
+const COMMANDS: Command[] = [installCommand, kernelCommand, runNotebookCommand, reproduceCommand, initCommand, submitCommand, collectCommand, assignCommand, validateCommand, gradeCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

@@ -1,4 +1,9 @@
-/** Starts a tsdl kernel process with a fresh connection file (mode 0600, removed on dispose). */
+/**
+ * Starts a tsdl kernel process with a fresh connection file (mode 0600, removed on dispose),
+ * over TCP on the loopback or over Jupyter's `ipc` transport (Unix sockets in the kernel's
+ * runtime folder, which a sandbox without network can still reach), optionally wrapped in
+ * another command (a sandbox) that the kernel itself does not know about.
+ */
 import { ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +20,17 @@ export interface LaunchOptions {
   /** Where the kernel's stderr goes (its log); default: ignored. */
   stderr?: "inherit" | "pipe" | "ignore";
   readyTimeoutMs?: number;
+  /** Default "tcp" (127.0.0.1, free ports); "ipc" puts the sockets beside the connection file. */
+  transport?: "tcp" | "ipc";
+  wrapper?: KernelWrapper;
+}
+
+/** Runs the kernel inside something else, e.g. a sandbox (see grading/sandbox.ts). */
+export interface KernelWrapper {
+  /** Before the kernel starts: make the runtime folder (connection file, ipc sockets) usable by it. */
+  prepare?(runtimeDir: string): void;
+  /** The command that runs `argv` (the kernel's own command line) inside the wrapper. */
+  command(argv: string[], runtimeDir: string): string[];
 }
 
 export interface RunningKernel {
@@ -29,11 +45,14 @@ export interface RunningKernel {
 }
 
 export async function launchKernel(options: LaunchOptions = {}): Promise<RunningKernel> {
-  const info = await newConnectionInfo();
   const dir = mkdtempSync(join(tmpdir(), "tsdl-kernel-"));
+  const info = options.transport === "ipc" ? ipcConnectionInfo(join(dir, "kernel")) : await tcpConnectionInfo();
   const connectionFile = join(dir, "connection.json");
   writeFileSync(connectionFile, JSON.stringify(info), { mode: 0o600 });
-  const child = spawn(process.execPath, [join(packageRoot, "bin", "tsdl.js"), "kernel", connectionFile], {
+  options.wrapper?.prepare?.(dir);
+  const kernelArgv = [process.execPath, join(packageRoot, "bin", "tsdl.js"), "kernel", connectionFile];
+  const [file, ...args] = options.wrapper ? options.wrapper.command(kernelArgv, dir) : kernelArgv;
+  const child = spawn(file, args, {
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "ignore", options.stderr ?? "ignore"],
@@ -41,6 +60,10 @@ export async function launchKernel(options: LaunchOptions = {}): Promise<Running
   const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? -1)));
   const removeFile = () => rmSync(dir, { recursive: true, force: true });
   exited.then(removeFile, removeFile);
+  // A piped stderr is kept until the kernel is ready, so that a failed start can say why.
+  let startupLog = "";
+  const keepLog = (chunk: Buffer) => (startupLog = (startupLog + chunk.toString("utf8")).slice(-2000));
+  child.stderr?.on("data", keepLog);
   let client: KernelClient;
   try {
     client = await Promise.race([
@@ -49,7 +72,10 @@ export async function launchKernel(options: LaunchOptions = {}): Promise<Running
     ]);
   } catch (e) {
     child.kill("SIGKILL");
+    if (startupLog.trim()) (e as Error).message += `; its stderr ended with:\n${startupLog.trim()}`;
     throw e;
+  } finally {
+    child.stderr?.off("data", keepLog);
   }
   return { process: child, info, connectionFile, client, exited, shutdown: (ms) => shutdown(child, client, exited, ms) };
 }
@@ -64,11 +90,20 @@ async function shutdown(child: ChildProcess, client: KernelClient, exited: Promi
   client.close();
 }
 
-async function newConnectionInfo(): Promise<ConnectionInfo> {
+async function tcpConnectionInfo(): Promise<ConnectionInfo> {
   const [shell, iopub, stdin, control, hb] = await freePorts(5);
+  return connectionInfo("tcp", "127.0.0.1", [shell, iopub, stdin, control, hb]);
+}
+
+/** Jupyter's ipc convention: socket files named `<ip>-<port>`, the "ports" being 1..5. */
+function ipcConnectionInfo(socketPrefix: string): ConnectionInfo {
+  return connectionInfo("ipc", socketPrefix, [1, 2, 3, 4, 5]);
+}
+
+function connectionInfo(transport: "tcp" | "ipc", ip: string, [shell, iopub, stdin, control, hb]: number[]): ConnectionInfo {
   return {
-    transport: "tcp",
-    ip: "127.0.0.1",
+    transport,
+    ip,
     key: randomBytes(32).toString("hex"),
     signature_scheme: "hmac-sha256",
     shell_port: shell,

@@ -27,9 +27,11 @@ export class Executor {
   readonly exports: Record<string, unknown>;
   private readonly target: Record<string, unknown> = {};
   private readonly require: NodeRequire;
+  private readonly setScope: (scope: CellScope | undefined) => void;
   private abortCurrent: ((e: Error) => void) | null = null;
 
-  constructor(notebookDir: string, packageRoot: string) {
+  /** `hardened`: no cell can take over the scope later cells start with (set while grading). */
+  constructor(notebookDir: string, packageRoot: string, hardened = false) {
     this.exports = new Proxy(this.target, {
       // TypeScript emits named imports as getters; store values so later cells may reassign them.
       defineProperty: (target, name, attrs) => {
@@ -39,15 +41,29 @@ export class Executor {
       },
     });
     this.require = cellRequire(notebookDir, packageRoot);
+    this.setScope = hardened ? lockedScopeSlot() : openScopeSlot;
   }
 
-  /** Defines a name every cell sees, loaded on first use; a cell may still redeclare it. */
-  definePrelude(name: string, get: () => unknown): void {
+  /** Defines a name every cell sees, loaded on first use; a cell may still redeclare it, unless it is locked. */
+  definePrelude(name: string, get: () => unknown, locked = false): void {
+    if (locked) return this.defineLocked(name, get);
     Object.defineProperty(this.target, name, {
       configurable: true,
       enumerable: false,
       get,
       set: (value) => Object.defineProperty(this.target, name, { value, writable: true, configurable: true, enumerable: true }),
+    });
+  }
+
+  /** A name no cell can rebind or delete: assignments are ignored, with a note in the cell's output. */
+  private defineLocked(name: string, get: () => unknown): void {
+    Object.defineProperty(this.target, name, {
+      configurable: false,
+      enumerable: false,
+      get,
+      set: (value) => {
+        if (value !== undefined) console.warn(`note: "${name}" is the grading helper and cannot be redefined while grading; later cells use the real one`);
+      },
     });
   }
 
@@ -64,13 +80,13 @@ export class Executor {
       this.abortCurrent = reject;
       setImmediate(() => {
         // The script reads its scope synchronously, before its first await: set only around that.
-        CELL_GLOBAL[CELL_SCOPE] = { exports: this.exports, require: this.require };
+        this.setScope({ exports: this.exports, require: this.require });
         try {
           (runInThisContext(script, { filename, breakOnSigint: true }) as Promise<void>).then(() => resolve(), reject);
         } catch (e) {
           reject(isSigintBreak(e) ? new InterruptedError() : e);
         } finally {
-          delete CELL_GLOBAL[CELL_SCOPE];
+          this.setScope(undefined);
         }
       });
     }).finally(() => (this.abortCurrent = null));
@@ -86,6 +102,27 @@ export class Executor {
     delete this.target[name];
     return value;
   }
+}
+
+interface CellScope {
+  exports: Record<string, unknown>;
+  require: NodeRequire;
+}
+
+function openScopeSlot(scope: CellScope | undefined): void {
+  if (scope) CELL_GLOBAL[CELL_SCOPE] = scope;
+  else delete CELL_GLOBAL[CELL_SCOPE];
+}
+
+/**
+ * The scope's slot on the global as a property no cell can redefine, delete or assign: a cell
+ * that defined its own getter there would hand every later cell (the tests, while grading) its
+ * own `exports`. One per process; the kernel has one executor.
+ */
+function lockedScopeSlot(): (scope: CellScope | undefined) => void {
+  let current: CellScope | undefined;
+  Object.defineProperty(CELL_GLOBAL, CELL_SCOPE, { get: () => current, set: () => undefined, configurable: false, enumerable: false });
+  return (scope) => (current = scope);
 }
 
 function isSigintBreak(e: unknown): boolean {

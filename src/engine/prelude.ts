@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { comms } from "../display/comm";
 import { clearOutput, display } from "../display/display";
 import { loadDanfo, loadDl, loadTf } from "./libraries";
+import { lockedDeclaration } from "./locked-names";
 import type { OutputRouter } from "./output";
 
 export interface PreludeEntry {
@@ -69,7 +70,17 @@ export function preludeEntries(packageRoot: string, output: OutputRouter): Prelu
       declaration: "/** Asks the user for a secret; the frontend hides what is typed. */\ndeclare function password(prompt?: string): Promise<string>;",
       load: () => (prompt = "") => output.input(prompt, true),
     },
+    helper("assert", join(dist, "dl/grading/assert"), "Checks for an assignment's test cells: assert.equal, close, tensorClose, shape, ok.", () => require("../dl/grading/assert").assert),
+    helper("grade", join(dist, "dl/grading/grade"), "grade.partial(fraction, why): partial credit in an assignment's test cell.", () => require("../dl/grading/grade").grade),
   ];
+}
+
+/** The grading helpers: light, loaded on first use; rebinding them is refused while grading (locked-names.ts). */
+export const GRADING_HELPERS = ["assert", "grade"];
+
+function helper(name: string, modulePath: string, doc: string, load: () => unknown): PreludeEntry {
+  const declaration = `import type { ${name} as __tsdl_${name} } from ${JSON.stringify(modulePath)};\n/** ${doc} */\n${lockedDeclaration(name)}`;
+  return { name, declaration, load };
 }
 
 /** A namespace import gives the name as a value and as a namespace of types (`tf.Tensor`). */

@@ -8,6 +8,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import type * as TS from "typescript";
 import type { CompileResult, Completeness, Completion, QuickInfo } from "./compiler";
 import { idleCollector } from "./idle-gc";
+import { LockedName, keepLockedDeclarations } from "./locked-names";
 import { rewriteCell } from "./source-rewrites";
 import { loadTslabConverter } from "./tslab-lean-program";
 import { withVarianceAnnotations } from "./variance-annotations";
@@ -20,7 +21,7 @@ export type CompilerRequest =
 
 export type CompilerResponse = { id: number; result: unknown } | { id: number; error: string } | { ready: true };
 
-const { packageRoot } = workerData as { packageRoot: string };
+const { packageRoot, locked } = workerData as { packageRoot: string; locked: LockedName[] };
 // tslab's converter is written against its own TypeScript fork; the same instance is used here.
 const ts = require("@tslab/typescript-for-tslab") as typeof TS;
 exposeKernelPackages(ts.sys, join(packageRoot, "node_modules"));
@@ -62,7 +63,7 @@ function compile(context: string, source: string): CompileResult {
   }
   return {
     ok: true,
-    cell: { js: result.output ?? "", declarations: result.declOutput ?? "", lastExpressionVar: result.lastExpressionVar },
+    cell: { js: result.output ?? "", declarations: keepLockedDeclarations(ts, result.declOutput ?? "", locked), lastExpressionVar: result.lastExpressionVar },
   };
 }
 

@@ -34,12 +34,15 @@ export class TypeScriptLanguage implements Language {
   /** Ends what the cell is waiting for after its code ran (async displays); set while it waits. */
   private abortWait: ((e: Error) => void) | null = null;
 
-  constructor(private readonly compiler: CellCompiler, notebookDir: string, packageRoot: string, private readonly banner: string) {
-    this.executor = new Executor(notebookDir, packageRoot);
+  /** `locked`: prelude names no cell may rebind (the compiler must keep their declarations too). */
+  constructor(private readonly compiler: CellCompiler, notebookDir: string, packageRoot: string, private readonly banner: string, locked: readonly string[] = []) {
+    this.executor = new Executor(notebookDir, packageRoot, locked.length > 0);
     const entries = preludeEntries(packageRoot, this.output);
     this.prelude = new Map(entries.map((e) => [e.name, e]));
     this.context = preludeDeclarations(entries);
-    for (const entry of entries) this.executor.definePrelude(entry.name, () => this.preludeValue(entry));
+    for (const entry of entries) this.executor.definePrelude(entry.name, () => this.preludeValue(entry), locked.includes(entry.name));
+    // Locked helpers load now, capturing the built-ins they use before any cell can patch them.
+    for (const name of locked) if (this.prelude.has(name)) this.preludeValue(this.prelude.get(name)!);
   }
 
   /**

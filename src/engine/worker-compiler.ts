@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { CellCompiler, CompileResult, Completeness, Completion, QuickInfo } from "./compiler";
+import type { LockedName } from "./locked-names";
 import type { CompilerRequest, CompilerResponse } from "./tslab-compiler-worker";
 
 /**
@@ -31,10 +32,11 @@ export class WorkerCompiler implements CellCompiler {
   /** Resolves once the worker thread runs: start other threads after it (SEMI_SPACE_MB). */
   readonly online: Promise<void>;
 
-  constructor(packageRoot: string) {
+  /** `locked`: prelude names whose declaration every later cell keeps (see locked-names.ts). */
+  constructor(packageRoot: string, locked: LockedName[] = []) {
     this.typescriptVersion = readTypescriptVersion(packageRoot);
     setFlagsFromString(`--min-semi-space-size=${SEMI_SPACE_MB}`);
-    this.worker = new Worker(join(__dirname, "tslab-compiler-worker.js"), { workerData: { packageRoot }, resourceLimits: { maxYoungGenerationSizeMb: 3 * SEMI_SPACE_MB } });
+    this.worker = new Worker(join(__dirname, "tslab-compiler-worker.js"), { workerData: { packageRoot, locked }, resourceLimits: { maxYoungGenerationSizeMb: 3 * SEMI_SPACE_MB } });
     this.online = new Promise((resolve) => {
       const restoreDefault = () => (setFlagsFromString("--min-semi-space-size=0"), resolve());
       this.worker.once("online", restoreDefault).once("error", restoreDefault);

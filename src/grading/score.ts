@@ -1,0 +1,63 @@
+/**
+ * Points from an executed graded notebook. A test cell earns its points when it ran without an
+ * error (times the smallest grade.partial fraction it reported), else 0. A graded answer
+ * (nbgrader's manually graded cell) is pending until the instructor gives points, except an
+ * answer left as the released stub, which earns 0 at once (as in nbgrader).
+ */
+import type { Notebook } from "../runner/notebook";
+import type { CellRun, Execution } from "./execute";
+import { gradeId, isAutogradedTest, isGrade, isManuallyGraded, points } from "./nbgrader";
+
+export type TestOutcome = "passed" | "partial" | "failed" | "not-run" | "pending" | "unanswered";
+
+export interface TestScore {
+  gradeId: string;
+  max: number;
+  /** null while a manually graded answer waits for the instructor. */
+  earned: number | null;
+  outcome: TestOutcome;
+  /** Why it lost points: the error, the partial-credit reason. */
+  message?: string;
+}
+
+/** Worst first: a submission's status is the worst thing that happened while grading it. */
+export const STATUSES = ["unmatched", "memory", "kernel-died", "timeout", "error", "ok"] as const;
+export type SubmissionStatus = (typeof STATUSES)[number];
+
+export function scoreNotebook(notebook: Notebook, execution: Execution, unanswered: string[]): TestScore[] {
+  return notebook.cells.flatMap((cell, index) => {
+    if (!isGrade(cell)) return [];
+    const id = gradeId(cell)!;
+    const max = points(cell);
+    if (isManuallyGraded(cell)) {
+      return [unanswered.includes(id) ? { gradeId: id, max, earned: 0, outcome: "unanswered" as const, message: "left as released" } : { gradeId: id, max, earned: null, outcome: "pending" as const }];
+    }
+    if (!isAutogradedTest(cell)) return [];
+    return [testScore(id, max, execution.runs.get(index))];
+  });
+}
+
+function testScore(id: string, max: number, run: CellRun | undefined): TestScore {
+  if (!run) return { gradeId: id, max, earned: max, outcome: "passed" }; // an empty test cell
+  if (run.status === "not-run") return { gradeId: id, max, earned: 0, outcome: "not-run", message: run.message };
+  if (run.status !== "ok") return { gradeId: id, max, earned: 0, outcome: "failed", message: run.message };
+  if (run.partial.length === 0) return { gradeId: id, max, earned: max, outcome: "passed" };
+  const lowest = run.partial.reduce((a, b) => (b.fraction < a.fraction ? b : a));
+  const earned = roundPoints(max * lowest.fraction);
+  return { gradeId: id, max, earned, outcome: earned === max ? "passed" : "partial", message: lowest.why || undefined };
+}
+
+export function submissionStatus(execution: Execution | null, unmatched: string[]): SubmissionStatus {
+  if (unmatched.length > 0 || !execution) return "unmatched";
+  const runs = [...execution.runs.values()];
+  if (runs.some((r) => r.memory)) return "memory";
+  if (runs.some((r) => r.status === "died")) return "kernel-died";
+  if (runs.some((r) => r.status === "timeout")) return "timeout";
+  if (runs.some((r) => r.status === "error" || r.status === "not-run")) return "error";
+  return "ok";
+}
+
+/** Points as the gradebook shows them: at most two decimals. */
+export function roundPoints(x: number): number {
+  return Math.round(x * 100) / 100;
+}
