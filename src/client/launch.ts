@@ -31,6 +31,8 @@ export interface KernelWrapper {
   prepare?(runtimeDir: string): void;
   /** The command that runs `argv` (the kernel's own command line) inside the wrapper. */
   command(argv: string[], runtimeDir: string): string[];
+  /** Kills the kernel for good (default: SIGKILL to the wrapper's process). */
+  kill?(wrapper: ChildProcess): void;
 }
 
 export interface RunningKernel {
@@ -58,6 +60,7 @@ export async function launchKernel(options: LaunchOptions = {}): Promise<Running
     stdio: ["ignore", "ignore", options.stderr ?? "ignore"],
   });
   const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? -1)));
+  const forceKill = () => (options.wrapper?.kill ? options.wrapper.kill(child) : child.kill("SIGKILL"));
   const removeFile = () => rmSync(dir, { recursive: true, force: true });
   exited.then(removeFile, removeFile);
   // A piped stderr is kept until the kernel is ready, so that a failed start can say why.
@@ -71,19 +74,19 @@ export async function launchKernel(options: LaunchOptions = {}): Promise<Running
       exited.then((code) => Promise.reject(new Error(`kernel exited during startup (${code})`))),
     ]);
   } catch (e) {
-    child.kill("SIGKILL");
+    forceKill();
     if (startupLog.trim()) (e as Error).message += `; its stderr ended with:\n${startupLog.trim()}`;
     throw e;
   } finally {
     child.stderr?.off("data", keepLog);
   }
-  return { process: child, info, connectionFile, client, exited, shutdown: (ms) => shutdown(child, client, exited, ms) };
+  return { process: child, info, connectionFile, client, exited, shutdown: (ms) => shutdown(child, client, exited, forceKill, ms) };
 }
 
-async function shutdown(child: ChildProcess, client: KernelClient, exited: Promise<unknown>, timeoutMs = 5000): Promise<void> {
+async function shutdown(child: ChildProcess, client: KernelClient, exited: Promise<unknown>, forceKill: () => void, timeoutMs = 5000): Promise<void> {
   if (child.exitCode === null && child.signalCode === null) {
     await client.request("control", "shutdown_request", { restart: false }, timeoutMs).catch(() => undefined);
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    const timer = setTimeout(forceKill, timeoutMs);
     await exited;
     clearTimeout(timer);
   }

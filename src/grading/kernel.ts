@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launchKernel } from "../client/launch";
+import { RunningKernel, launchKernel } from "../client/launch";
 import type { GradedKernel } from "./execute";
 import { Sandbox } from "./sandbox";
 
@@ -45,5 +45,20 @@ export async function startGradedKernel(options: KernelOptions): Promise<GradedK
     log = (log + chunk.toString("utf8")).slice(-LOG_CHARS);
   });
   void kernel.exited.then(() => cleanup.forEach((clean) => clean()));
+  await warmUp(kernel);
   return { kernel, log: () => log };
+}
+
+/**
+ * The kernel's first cell builds the type checker's program (tfjs's declarations included):
+ * seconds, and tens of seconds on a loaded machine. A silent cell pays that before the
+ * submission's first cell, whose timeout is for the student's code, not for tsdl's start.
+ */
+async function warmUp(kernel: RunningKernel): Promise<void> {
+  try {
+    await kernel.client.execute("0", { silent: true, timeoutMs: START_TIMEOUT_MS });
+  } catch (e) {
+    await kernel.shutdown(1000);
+    throw new Error(`the kernel did not run its first cell: ${(e as Error).message}`);
+  }
 }

@@ -1,8 +1,8 @@
 /**
  * The sandbox a graded kernel runs in: bubblewrap (`bwrap`) with every namespace unshared (no
  * network: the kernel is reached over Jupyter's ipc transport, Unix sockets in its runtime
- * folder), no capabilities, no new user namespaces, its own pid namespace (every process of the
- * submission dies with the kernel), a private size-capped /tmp that holds its working folder,
+ * folder), no capabilities, no new user namespaces, its own pid namespace with the kernel as
+ * pid 1 (every process of the submission is gone when the sandbox command has exited), a private size-capped /tmp that holds its working folder,
  * read-only system and tsdl install, and rlimits: RLIMIT_DATA for memory (RLIMIT_AS would
  * break tfjs's wasm backend), RLIMIT_NPROC per sandbox, RLIMIT_FSIZE per file.
  *
@@ -12,8 +12,8 @@
  * reach, inside a mount namespace of its own (`unshare --mount`), so the host sees no mounts.
  * The kernel is wrapped, not changed: it does not know it is sandboxed.
  */
-import { execFileSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { ChildProcess, execFileSync } from "node:child_process";
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import type { KernelWrapper } from "../client/launch";
@@ -67,10 +67,16 @@ interface Bind {
 export class Sandbox implements KernelWrapper {
   private readonly bwrap = findBwrap();
   private readonly uid: number;
-  private readonly staging: string[] = [];
+  /** Mount points for staging, and the sandbox's /etc/passwd and /etc/group (0755, removed by dispose). */
+  private readonly dir: string;
 
   constructor(private readonly options: SandboxOptions) {
     this.uid = options.uid ?? NOBODY;
+    this.dir = mkdtempSync(join(tmpdir(), "tsdl-sandbox-"));
+    chmodSync(this.dir, 0o755);
+    const uid = isRoot() ? this.uid : process.getuid?.() ?? this.uid;
+    writeFileSync(join(this.dir, "passwd"), `student:x:${uid}:${uid}:student:${SANDBOX_WORKDIR}:/bin/sh\n`, { mode: 0o644 });
+    writeFileSync(join(this.dir, "group"), `student:x:${uid}:\n`, { mode: 0o644 });
   }
 
   /** The runtime folder (connection file, sockets) becomes the kernel's, and stays private. */
@@ -81,7 +87,7 @@ export class Sandbox implements KernelWrapper {
   }
 
   command(argv: string[], runtimeDir: string): string[] {
-    const binds = [...systemBinds(), ...installBinds(argv[0]), { from: runtimeDir, to: runtimeDir, writable: true }];
+    const binds = [...systemBinds(), ...this.accountBinds(), ...installBinds(argv[0]), { from: runtimeDir, to: runtimeDir, writable: true }];
     const inner = [...this.limits(), ...argv];
     if (!isRoot()) return [this.bwrap, ...this.bwrapArgs(binds), ...inner];
     const staged = this.stage(binds);
@@ -91,9 +97,31 @@ export class Sandbox implements KernelWrapper {
     return ["unshare", "--mount", "--propagation", "private", "--", "sh", "-c", STAGE_SCRIPT, "sh", ...stageArgs, "--", ...drop, this.bwrap, ...sandboxed, ...inner];
   }
 
-  /** Removes the staging folders (mount points; the mounts died with their namespace). */
+  /**
+   * SIGKILL to the kernel (pid 1 of the sandbox's namespace), not to bwrap: bwrap then exits once
+   * the kernel and every other process of the namespace are gone. Killing bwrap itself would
+   * return at once and leave the namespace to die a moment later.
+   */
+  kill(wrapper: ChildProcess): void {
+    const children = readChildren(wrapper.pid);
+    if (children.length === 0) wrapper.kill("SIGKILL");
+    for (const pid of children) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }
+
+  /** Removes the sandbox's folder (mount points; the mounts died with their namespace). */
   dispose(): void {
-    for (const dir of this.staging.splice(0)) rmSync(dir, { recursive: true, force: true });
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** A one-line /etc/passwd and /etc/group, so that os.userInfo() and `id` work. */
+  private accountBinds(): Bind[] {
+    return ["passwd", "group"].map((name) => ({ from: join(this.dir, name), to: `/etc/${name}`, writable: false }));
   }
 
   /** rlimits set inside the sandbox, so that RLIMIT_NPROC counts this sandbox's processes only. */
@@ -108,6 +136,9 @@ export class Sandbox implements KernelWrapper {
     const env = { PATH: "/usr/local/bin:/usr/bin:/bin", HOME: SANDBOX_WORKDIR, LANG: "C.UTF-8", ...this.options.env };
     return [
       "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+      // The kernel is pid 1 of its namespace, so bwrap exits only once the kernel has died and the
+      // kernel has removed every other process of the namespace: when the wrapper exits, nothing is left.
+      "--as-pid-1",
       "--hostname", "sandbox", "--clearenv", ...Object.entries(env).flatMap(([k, v]) => ["--setenv", k, v]),
       ...rootSymlinks(),
       "--proc", "/proc", "--dev", "/dev",
@@ -120,9 +151,8 @@ export class Sandbox implements KernelWrapper {
 
   /** A mount point per bind, in a folder the sandbox's uid can reach (0755 up to /tmp). */
   private stage(binds: Bind[]): (Bind & { stage: string })[] {
-    const root = mkdtempSync(join(tmpdir(), "tsdl-sandbox-"));
+    const root = mkdtempSync(join(this.dir, "stage-"));
     chmodSync(root, 0o755);
-    this.staging.push(root);
     return binds.map((bind, i) => {
       const stage = join(root, String(i));
       if (lstatSync(bind.from).isDirectory()) mkdirSync(stage, { mode: 0o755 });
@@ -137,6 +167,15 @@ const STAGE_SCRIPT = `set -e
 while [ "$1" != "--" ]; do mount --bind "$1" "$2"; shift 2; done
 shift
 exec "$@"`;
+
+function readChildren(pid: number | undefined): number[] {
+  if (pid === undefined) return [];
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
 
 /** /usr and the merged-/usr links (or folders) at the root, and what the dynamic loader reads. */
 function systemBinds(): Bind[] {

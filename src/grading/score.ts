@@ -44,7 +44,8 @@ function testScore(id: string, max: number, run: CellRun | undefined): TestScore
   if (run.partial.length === 0) return { gradeId: id, max, earned: max, outcome: "passed" };
   const lowest = run.partial.reduce((a, b) => (b.fraction < a.fraction ? b : a));
   const earned = roundPoints(max * lowest.fraction);
-  return { gradeId: id, max, earned, outcome: earned === max ? "passed" : "partial", message: lowest.why || undefined };
+  const outcome = earned === max ? "passed" : earned === 0 ? "failed" : "partial";
+  return { gradeId: id, max, earned, outcome, message: lowest.why || undefined };
 }
 
 export function submissionStatus(execution: Execution | null, unmatched: string[]): SubmissionStatus {

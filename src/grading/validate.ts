@@ -39,7 +39,7 @@ function editedCells(notebook: Notebook): string[] {
 export function validationReport({ scores, edited, passed }: Validation): string {
   const lines = scores.map((s) => {
     const mark = s.outcome === "passed" ? "ok  " : s.outcome === "pending" ? "... " : "FAIL";
-    const points = s.earned === null ? `${s.max} points, graded by hand` : `${s.earned}/${s.max}`;
+    const points = s.earned === null ? `${s.max} point${s.max === 1 ? "" : "s"}, graded by hand` : `${s.earned}/${s.max}`;
     return `${mark} ${s.gradeId} (${points})${s.message && s.outcome !== "passed" ? `: ${s.message.split("\n")[0]}` : ""}`;
   });
   for (const cell of edited) lines.push(`note: ${cell} was edited; grading uses the original`);
