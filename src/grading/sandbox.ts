@@ -145,6 +145,8 @@ export class Sandbox implements KernelWrapper {
       "--size", String((this.options.diskMb ?? DEFAULT_DISK_MB) * 1024 * 1024), "--tmpfs", "/tmp",
       ...binds.flatMap((b) => [b.writable ? "--bind" : "--ro-bind", b.from, b.to]),
       "--dir", SANDBOX_WORKDIR, "--chdir", SANDBOX_WORKDIR,
+      // The root is a tmpfs bwrap made for the mount points; nothing may be written there (it has no size cap).
+      "--remount-ro", "/",
       "--",
     ];
   }
