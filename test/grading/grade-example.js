@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+/**
+ * CI's grading run: `tsdl grade` on the example homework's 12 sample submissions (correct,
+ * partial, broken and one per hostile behaviour), sandboxed, two at a time. Checks that the
+ * gradebook is notebooks/homework/expected-gradebook.csv row for row, and that no submission
+ * changed tsdl's install, the instructor's files or the system, or left a process behind.
+ *
+ *   node test/grading/grade-example.js [--out DIR] [--jobs N] [--timeout SECONDS]
+ */
+"use strict";
+const { execFileSync, spawnSync } = require("child_process");
+const crypto = require("crypto");
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+
+const ROOT = path.join(__dirname, "..", "..");
+const HOMEWORK = path.join(ROOT, "notebooks", "homework");
+const SOURCE = path.join(HOMEWORK, "source", "perceptron-xor-mnist.ipynb");
+const EXPECTED = path.join(HOMEWORK, "expected-gradebook.csv");
+
+function option(name, fallback) {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : fallback;
+}
+
+/** Files a hostile submission tries to change or create (see submissions/make-submissions.js). */
+const WATCHED = [path.join(ROOT, "dist", "grading", "score.js"), path.join(ROOT, "package.json"), EXPECTED, SOURCE, process.execPath, "/etc/passwd"];
+const MUST_NOT_EXIST = ["/root/pwned", "/home/pwned", "/tmp/escaped"];
+
+const digest = (file) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
+
+/** Processes a submission started (the hostile ones sleep an hour) or any process of the sandbox's uid. */
+function leftovers() {
+  const found = [];
+  for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ");
+      const uid = /^Uid:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))[1];
+      if (cmdline.includes("sleep 3600") || (process.getuid() === 0 && uid === "65534")) found.push(`${pid}: ${cmdline}`);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
+function main() {
+  const out = option("--out", fs.mkdtempSync(path.join(os.tmpdir(), "tsdl-grade-example-")));
+  const submissions = fs.readdirSync(path.join(HOMEWORK, "submissions")).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(HOMEWORK, "submissions", f));
+  const before = new Map(WATCHED.map((f) => [f, digest(f)]));
+  const started = Date.now();
+  const args = [path.join(ROOT, "bin", "tsdl.js"), "grade", SOURCE, ...submissions, "--out", out, "--jobs", option("--jobs", "2"), "--timeout", option("--timeout", "30")];
+  const run = spawnSync(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"] });
+  const seconds = (Date.now() - started) / 1000;
+  const problems = [];
+  if (run.status !== 0) problems.push(`tsdl grade exited with ${run.status ?? run.signal}`);
+  const got = fs.readFileSync(path.join(out, "gradebook.csv"), "utf8");
+  const want = fs.readFileSync(EXPECTED, "utf8");
+  if (got !== want) problems.push(`the gradebook differs from ${path.relative(ROOT, EXPECTED)}:\n--- expected\n${want}--- got\n${got}`);
+  for (const [file, hash] of before) if (digest(file) !== hash) problems.push(`${file} was changed`);
+  for (const file of MUST_NOT_EXIST) if (fs.existsSync(file)) problems.push(`${file} exists`);
+  const changed = execFileSync("git", ["status", "--porcelain", "--", "notebooks", "src", "bin", "package.json"], { cwd: ROOT, encoding: "utf8" }).trim();
+  if (changed) problems.push(`files in the repository changed:\n${changed}`);
+  const left = leftovers();
+  if (left.length) problems.push(`processes left behind:\n${left.join("\n")}`);
+  console.log(`graded ${submissions.length} submissions in ${seconds.toFixed(0)} s into ${out}`);
+  if (problems.length) {
+    console.error(problems.map((p) => `FAIL: ${p}`).join("\n"));
+    process.exit(1);
+  }
+  console.log("ok: the gradebook is as expected; the install, the instructor's files and the system are unchanged; no process left");
+}
+
+main();
