@@ -30,6 +30,8 @@ export interface Execution {
   /** By cell index; markdown and empty cells have none. */
   runs: Map<number, CellRun>;
   restarts: number;
+  /** Starting kernels (sandbox, kernel, its first cell) and replaying cells: grading's own time. */
+  overheadSeconds: number;
 }
 
 /** A started kernel and what it printed on stderr so far (its log, for memory deaths). */
@@ -53,7 +55,16 @@ export async function executeGraded(notebook: Notebook, options: ExecuteOptions)
   const folder = new GradingFolder();
   let restarts = 0;
   let lost = "";
-  let current: GradedKernel | null = await options.start();
+  let overhead = 0;
+  const timed = async <T>(work: () => Promise<T>): Promise<T> => {
+    const started = Date.now();
+    try {
+      return await work();
+    } finally {
+      overhead += (Date.now() - started) / 1000;
+    }
+  };
+  let current: GradedKernel | null = await timed(options.start);
   try {
     for (const [index, cell] of notebook.cells.entries()) {
       if (!runnable(cell)) continue;
@@ -73,13 +84,13 @@ export async function executeGraded(notebook: Notebook, options: ExecuteOptions)
         continue;
       }
       restarts++;
-      current = await restartAndReplay(notebook, completed, options);
+      current = await timed(() => restartAndReplay(notebook, completed, options));
       if (!current) lost = "a fresh kernel could not replay the cells before this one";
     }
   } finally {
     await current?.kernel.shutdown().catch(() => undefined);
   }
-  return { runs, restarts };
+  return { runs, restarts, overheadSeconds: overhead };
 }
 
 function runnable(cell: Cell): boolean {

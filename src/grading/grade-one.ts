@@ -12,6 +12,7 @@ import { KERNELSPEC } from "../runner/run";
 import { Execution, executeGraded } from "./execute";
 import { startGradedKernel } from "./kernel";
 import { mergeSubmission } from "./merge";
+import { releaseNotebook } from "./release";
 import { SubmissionStatus, TestScore, scoreNotebook, submissionStatus } from "./score";
 
 export interface SubmissionInput {
@@ -37,6 +38,8 @@ export interface GradingRecord {
   scores: TestScore[];
   notes: string[];
   seconds: number;
+  /** Of `seconds`, what grading itself took: sandboxes, kernel starts, replays. */
+  overheadSeconds: number;
   restarts: number;
 }
 
@@ -76,7 +79,8 @@ export async function gradeSubmission(input: SubmissionInput, settings: GradingS
   const started = Date.now();
   const submission = parseSubmission(input.path);
   const merged = submission ? mergeSubmission(settings.source, submission) : null;
-  const notebook = merged?.notebook ?? settings.source;
+  // A file that is not a notebook gets the release in its feedback, never SOURCE's solutions.
+  const notebook = merged?.notebook ?? releaseNotebook(settings.source);
   const notes = merged ? [...merged.notes] : [`${input.path} is not a notebook: it was not run`];
   if (merged && merged.unmatched.length > 0) notes.unshift(`no answer found for ${merged.unmatched.map((id) => `"${id}"`).join(", ")} (matched by grade_id, then cell id); those ran as released`);
   let execution: Execution | null = null;
@@ -86,7 +90,7 @@ export async function gradeSubmission(input: SubmissionInput, settings: GradingS
       timeoutSeconds: settings.timeoutSeconds,
     });
   }
-  const scores = execution ? scoreNotebook(notebook, execution, merged!.unanswered) : scoreNotebook(settings.source, { runs: new Map(), restarts: 0 }, []).map(notRun);
+  const scores = execution ? scoreNotebook(notebook, execution, merged!.unanswered) : scoreNotebook(settings.source, { runs: new Map(), restarts: 0, overheadSeconds: 0 }, []).map(notRun);
   const record: GradingRecord = {
     key,
     submission: input.name,
@@ -94,6 +98,7 @@ export async function gradeSubmission(input: SubmissionInput, settings: GradingS
     scores,
     notes: execution && execution.restarts > 0 ? [...notes, `the kernel was restarted ${execution.restarts} time(s)`] : notes,
     seconds: (Date.now() - started) / 1000,
+    overheadSeconds: execution?.overheadSeconds ?? 0,
     restarts: execution?.restarts ?? 0,
   };
   const graded: Notebook = { ...notebook, metadata: { ...notebook.metadata, kernelspec: KERNELSPEC, tsdl: { ...(notebook.metadata.tsdl as object), grading: record } } };

@@ -79,7 +79,7 @@ describe("mergeSubmission", () => {
 
 describe("scores and status", () => {
   const run = (status: CellRun["status"], extra: Partial<CellRun> = {}): CellRun => ({ status, partial: [], seconds: 1, ...extra });
-  const execution = (runs: Record<number, CellRun>): Execution => ({ runs: new Map(Object.entries(runs).map(([k, v]) => [Number(k), v])), restarts: 0 });
+  const execution = (runs: Record<number, CellRun>): Execution => ({ runs: new Map(Object.entries(runs).map(([k, v]) => [Number(k), v])), restarts: 0, overheadSeconds: 0 });
   const points = (scores: TestScore[]) => Object.fromEntries(scores.map((s) => [s.gradeId, s.earned]));
 
   test("a test earns its points when it runs without an error, 0 otherwise; answers graded by hand are pending", () => {
