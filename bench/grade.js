@@ -1,6 +1,6 @@
 /**
  * Grading throughput (`npm run build` first; as root, with bubblewrap):
- *   node bench/grade.js [--copies 50] [--rounds 2] [--starts 10]
+ *   node bench/grade.js [--copies 50] [--rounds 5] [--starts 10]
  * 1. `tsdl grade` on N copies of the example homework's correct submission with --jobs 1 and
  *    --jobs 2, alternated round by round: wall time per run, and per submission the time grading
  *    itself took (sandbox + kernel start + its first cell) against the notebook's own cells.
@@ -62,7 +62,7 @@ async function kernelStart(sandbox) {
 
 async function main() {
   const n = option("--copies", 50);
-  const rounds = option("--rounds", 2);
+  const rounds = option("--rounds", 5);
   const starts = option("--starts", 10);
   console.log(`# tsdl grade, ${n} copies of the example's correct submission, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
   const files = copies(n);

@@ -28,6 +28,16 @@ function option(name, fallback) {
 const WATCHED = [path.join(ROOT, "dist", "grading", "score.js"), path.join(ROOT, "package.json"), EXPECTED, SOURCE, process.execPath, "/etc/passwd"];
 const MUST_NOT_EXIST = ["/root/pwned", "/home/pwned", "/tmp/escaped"];
 
+/**
+ * CPU seconds of every finished descendant (tsdl grade, its sandboxes and kernels): cutime + cstime
+ * of /proc/self/stat. Unlike wall time it hardly depends on what else the machine is doing.
+ */
+function childrenCpuSeconds() {
+  const fields = fs.readFileSync("/proc/self/stat", "utf8").replace(/^.*\) /s, "").split(" ");
+  const ticks = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }));
+  return (Number(fields[13]) + Number(fields[14])) / ticks;
+}
+
 const digest = (file) => crypto.createHash("sha256").update(fs.readFileSync(file)).digest("hex");
 
 /** Processes a submission started (the hostile ones sleep an hour) or any process of the sandbox's uid. */
@@ -64,7 +74,8 @@ function main() {
   if (changed) problems.push(`files in the repository changed:\n${changed}`);
   const left = leftovers();
   if (left.length) problems.push(`processes left behind:\n${left.join("\n")}`);
-  console.log(`graded ${submissions.length} submissions in ${seconds.toFixed(0)} s into ${out}`);
+  const cpu = childrenCpuSeconds();
+  console.log(`graded ${submissions.length} submissions in ${seconds.toFixed(0)} s wall, ${cpu.toFixed(0)} s CPU (load ${os.loadavg()[0].toFixed(1)}), into ${out}`);
   if (problems.length) {
     console.error(problems.map((p) => `FAIL: ${p}`).join("\n"));
     process.exit(1);
