@@ -1,4 +1,4 @@
-/** The cells the hub test runs in the students' kernels, and the homework it releases. */
+/** The cells the hub test runs in the students' kernels, and the homework's source it releases. */
 "use strict";
 
 /** A small MNIST model, trained as the lecture's first notebook does; the result is its test accuracy. */
@@ -29,19 +29,31 @@ function attempt(expression) {
   return `(() => { try { return String(${expression}); } catch (e) { return String((e as NodeJS.ErrnoException).code ?? e); } })()`;
 }
 
-function homeworkNotebook() {
-  const cell = (id, cellType, source, nbgrader) => ({
-    id, cell_type: cellType, source, metadata: { nbgrader },
+/**
+ * An assignment's source in nbgrader's format (what the instructor keeps to themselves): the answer
+ * between solution markers, a test cell with a hidden test. `tsdl assign` releases it.
+ */
+function homeworkSource() {
+  const nbgrader = (gradeId, { grade = false, solution = false, locked = false, points } = {}) => ({ grade, solution, locked, grade_id: gradeId, schema_version: 3, ...(points === undefined ? {} : { points }) });
+  const cell = (id, cellType, source, metadata) => ({
+    id, cell_type: cellType, source, metadata: { nbgrader: metadata },
     ...(cellType === "code" ? { outputs: [], execution_count: null } : {}),
   });
   return {
     nbformat: 4, nbformat_minor: 5,
     metadata: { kernelspec: { name: "tsdl", display_name: "TypeScript (tsdl)", language: "typescript" } },
     cells: [
-      cell("task", "markdown", "Write `double(x)`, which returns twice its argument.", { grade: false, solution: false, locked: true, grade_id: "task", schema_version: 3 }),
-      cell("answer", "code", "function double(x: number): number {\n  // YOUR CODE HERE\n  throw new Error(\"not implemented\");\n}", { grade: false, solution: true, locked: false, grade_id: "answer", schema_version: 3 }),
+      cell("task", "markdown", "Write `double(x)`, which returns twice its argument.", nbgrader("task", { locked: true })),
+      cell("answer", "code", "function double(x: number): number {\n  // BEGIN SOLUTION\n  return 2 * x;\n  // END SOLUTION\n}", nbgrader("answer", { solution: true })),
+      cell("test_double", "code", `assert.equal(double(2), 4);\n// BEGIN HIDDEN TESTS\nassert.equal(double(${HIDDEN_TEST_INPUT}), ${2 * HIDDEN_TEST_INPUT});\n// END HIDDEN TESTS`, nbgrader("test_double", { grade: true, locked: true, points: 2 })),
     ],
   };
 }
 
-module.exports = { TRAIN, HOLD, SLIDER, SUBMIT, attempt, homeworkNotebook };
+/** Only the source has this number: a release or a student's copy that holds it leaked a hidden test. */
+const HIDDEN_TEST_INPUT = -21;
+
+/** What a student writes into the answer cell. */
+const ANSWER = "function double(x: number): number {\n  return x + x;\n}";
+
+module.exports = { TRAIN, HOLD, SLIDER, SUBMIT, ANSWER, HIDDEN_TEST_INPUT, attempt, homeworkSource };

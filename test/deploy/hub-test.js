@@ -3,28 +3,31 @@
  * A class on one server: Debian's JupyterHub with deploy/jupyterhub/jupyterhub_config.py, real
  * Unix users, N students at once, each training a model in a tsdl kernel over the single-user
  * server's kernel websocket. Then: memory per kernel / all kernels / hub / proxy, the memory cap,
- * kernel culling, permissions, `tsdl init` keeping an edited notebook, and a submission collected
- * from the drop folder. Everything it starts it stops by pid; every user it creates it removes.
+ * kernel culling, permissions, `tsdl init` keeping an edited notebook, and homework released with
+ * `tsdl assign`, answered and submitted by a student, collected from the drop folder and graded.
+ * Everything it starts it stops by pid; every user it creates it removes.
  *
  *   npm ci --prefix test/deploy && npm run build && node test/deploy/hub-test.js --students 10
  *
- * Needs root (useradd, the hub switching users), Debian's jupyterhub 3, prlimit. Not a jest test.
+ * Needs root (useradd, the hub switching users), Debian's jupyterhub 3, prlimit, bubblewrap (tsdl
+ * grade's sandbox). Not a jest test.
  * Options: --students N (default 4), --kernel-idle SECONDS (culling timeout, default 20),
  * --server-idle SECONDS (also check that idle servers stop themselves; Notebook looks once a
  * minute, so this adds minutes), --json FILE (the figures, machine-readable). Prints "N passed, M failed"; exits non-zero on failure.
  */
 "use strict";
-const { execFileSync, spawn, spawnSync } = require("node:child_process");
+const { execFile, execFileSync, spawn, spawnSync } = require("node:child_process");
 const { randomBytes } = require("node:crypto");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
-const { parseArgs } = require("node:util");
+const { parseArgs, promisify } = require("node:util");
 const { freePort } = require("../browser/jupyter");
 const { Admin, Student } = require("./hub-client");
 const system = require("./system");
 const cells = require("./cells");
 
+const execFileAsync = promisify(execFile);
 const ROOT = path.resolve(__dirname, "../..");
 const CONFIG = path.join(ROOT, "deploy", "jupyterhub", "jupyterhub_config.py");
 const PROXY = path.join(__dirname, "node_modules", ".bin", "configurable-http-proxy");
@@ -49,7 +52,7 @@ function check(name, ok, detail = "") {
 function checkPrerequisites() {
   if (process.getuid() !== 0) throw new Error("run as root: the test creates Unix users and the hub switches to them");
   if (!(STUDENTS >= 2)) throw new Error("--students needs at least 2: the first two check each other's files");
-  for (const [what, file] of [["Debian's jupyterhub", "/usr/bin/jupyterhub"], ["prlimit", "/usr/bin/prlimit"], ["the build (npm run build)", path.join(ROOT, "dist", "cli", "main.js")], ["npm's configurable-http-proxy (npm ci --prefix test/deploy)", PROXY]]) {
+  for (const [what, file] of [["Debian's jupyterhub", "/usr/bin/jupyterhub"], ["prlimit", "/usr/bin/prlimit"], ["bubblewrap (tsdl grade's sandbox)", "/usr/bin/bwrap"], ["the build (npm run build)", path.join(ROOT, "dist", "cli", "main.js")], ["npm's configurable-http-proxy (npm ci --prefix test/deploy)", PROXY]]) {
     if (!fs.existsSync(file)) throw new Error(`${what} not found: ${file}`);
   }
 }
@@ -64,12 +67,16 @@ function scratchFolder() {
   return dir;
 }
 
-/** A released homework notebook (what `tsdl assign` leaves in the release folder). */
-function releaseHomework(course) {
-  const folder = path.join(course, "release", "hw1");
-  fs.mkdirSync(folder, { recursive: true, mode: 0o755 });
-  fs.writeFileSync(path.join(folder, "hw1.ipynb"), JSON.stringify(cells.homeworkNotebook(), null, 1));
-  execFileSync("chmod", ["-R", "a+rX", path.join(course, "release")]);
+/** The instructor's source (in a folder only root can enter) and its release, by `tsdl assign`, where `tsdl init` finds it. */
+function releaseHomework(scratch, install) {
+  const source = path.join(scratch, "instructor", "hw1", "hw1.ipynb");
+  fs.mkdirSync(path.dirname(source), { recursive: true, mode: 0o700 });
+  fs.chmodSync(path.join(scratch, "instructor"), 0o700);
+  fs.writeFileSync(source, JSON.stringify(cells.homeworkSource(), null, 1));
+  const release = path.join(scratch, "course", "release", "hw1");
+  execFileSync(process.execPath, [path.join(install.lib, "bin", "tsdl.js"), "assign", source, "--out", release], { stdio: ["ignore", "ignore", "pipe"] });
+  execFileSync("chmod", ["-R", "a+rX", path.join(scratch, "course", "release")]);
+  return source;
 }
 
 const createdUsers = [];
@@ -181,9 +188,10 @@ const spread = (xs) => ({ median: median(xs), min: Math.min(...xs), max: Math.ma
 
 /**
  * From the kernels of the first two students: the other's home, the drop folder, tsdl's install,
- * the shared data folder, the memory cap; the first submits the homework.
+ * the shared data folder, the assignment's source, the memory cap; the first answers the homework
+ * and submits it.
  */
-function makeProbes(students, install) {
+function makeProbes(students, install, source) {
   return async (seat) => {
     const index = students.indexOf(seat.student);
     if (index > 1) return;
@@ -193,9 +201,11 @@ function makeProbes(students, install) {
       ["list the drop folder", cells.attempt(`require("node:fs").readdirSync(process.env.TSDL_DROP_DIR)`)],
       ["write into tsdl's install", cells.attempt(`require("node:fs").writeFileSync(${JSON.stringify(path.join(install.lib, "notebooks", "mine.ipynb"))}, "{}")`)],
       ["write into the shared data folder ($TSDL_DATA_PATH)", cells.attempt(`require("node:fs").writeFileSync(require("node:path").join(process.env.TSDL_DATA_PATH, "mine.txt"), "")`)],
+      ["read the assignment's source", cells.attempt(`require("node:fs").readFileSync(${JSON.stringify(source)})`)],
     ];
     if (index === 0) {
       await widgetRoundTrip(seat.channel);
+      await answerHomework(seat.client);
       const outcome = await seat.channel.execute(cells.SUBMIT);
       check("a student submits with tsdl submit from their server", outcome.status === "ok" && /submitted .* as /.test(outcome.result ?? ""), outcome.result ?? outcome.error);
       const cap = await seat.channel.execute(cells.attempt("new Float64Array((5 * 2 ** 30) / 8).fill(1).length"));
@@ -289,6 +299,16 @@ async function widgetRoundTrip(channel) {
   check("a widget round trip through the hub: slider shown, moved by the frontend, echoed, observer ran", Boolean(open) && echoed && printed.includes("value now 7") && value === "7", `comm_open ${Boolean(open)}, echo_update ${echoed}, observer printed ${JSON.stringify(printed.trim())}, slider.value ${value}`);
 }
 
+/** As the student in Notebook: their copy of the release (no solution, no hidden test) gets their answer and is saved. */
+async function answerHomework(client) {
+  const notebook = "homework/hw1/hw1.ipynb";
+  const model = await client.api("GET", `/contents/${notebook}`);
+  const text = JSON.stringify(model.content);
+  check("the student's homework is the release: no solution, no hidden test", !text.includes("2 * x") && !text.includes(String(cells.HIDDEN_TEST_INPUT)) && text.includes("YOUR CODE HERE"));
+  model.content.cells.find((c) => c.metadata.nbgrader?.grade_id === "answer").source = cells.ANSWER;
+  await client.api("PUT", `/contents/${notebook}`, { type: "notebook", format: "json", content: model.content });
+}
+
 /** Every server, idle since its kernels were culled, stops itself; the hub notices (it polls every 30 s). */
 async function idleServersStop(students, admin) {
   const pids = students.map(serverPid);
@@ -300,14 +320,23 @@ async function idleServersStop(students, admin) {
   check(`idle servers stop themselves (shutdown_no_activity_timeout ${SERVER_IDLE_S} s) and the hub sees it`, pids.every(Boolean), `all exited within ${exited.toFixed(0)} s of the check starting`);
 }
 
-function collectAndGrade(dropDir, scratch, student) {
+/**
+ * The instructor, as root: `tsdl collect` from the drop folder, then `tsdl grade --by-folder` with
+ * the source's hidden test (asynchronous: grading's sandboxed kernel takes ~25 s of mostly waiting,
+ * which the test overlaps with a server restart).
+ */
+async function collectAndGrade(dropDir, scratch, student, install, source) {
+  const tsdl = path.join(install.lib, "bin", "tsdl.js");
   const out = path.join(scratch, "submitted");
-  const tsdl = path.join(ROOT, "bin", "tsdl.js");
   const collected = execFileSync(process.execPath, [tsdl, "collect", dropDir, "--out", out], { encoding: "utf8" });
   const file = path.join(out, student.name, "hw1.ipynb");
   check("the instructor collects the submission from the drop folder as STUDENT/NAME.ipynb", fs.existsSync(file), collected.trim().split("\n").pop());
-  const submitted = JSON.parse(fs.readFileSync(file, "utf8"));
-  check("the collected notebook is the student's homework", submitted.cells.some((c) => [].concat(c.source).join("").includes("YOUR CODE HERE")));
+  const grades = path.join(scratch, "grades");
+  const graded = await execFileAsync(process.execPath, [tsdl, "grade", source, file, "--by-folder", "--out", grades, "--jobs", "1"]).catch((e) => e);
+  if (!check("tsdl grade ran", !(graded instanceof Error), graded.stderr?.trim() ?? graded.message)) return;
+  const [header, ...rows] = fs.readFileSync(path.join(grades, "gradebook.csv"), "utf8").trim().split("\n").map((line) => line.split(","));
+  const row = Object.fromEntries(header.map((column, i) => [column, rows.find((r) => r[0] === student.name)?.[i]]));
+  check("tsdl grade --by-folder grades it from there, hidden test included: full points", row.status === "ok" && row.total === "2" && row.max === "2", `${header.join(",")} / ${Object.values(row).join(",")}`);
 }
 
 function report(seats, figures, culling) {
@@ -362,7 +391,7 @@ async function main() {
   const scratch = scratchFolder();
   log(`installing tsdl system-wide into ${scratch}/prefix (the README's layout)`);
   const install = system.installSystemWide(ROOT, path.join(scratch, "prefix"));
-  releaseHomework(path.join(scratch, "course"));
+  const source = releaseHomework(scratch, install);
   const students = createStudents(path.join(scratch, "home"));
   log(`created ${students.length} Unix users (${students.map((s) => s.name).join(", ")}); starting JupyterHub`);
   const { hub, base, admin, logFile } = await startHub(scratch, install);
@@ -370,7 +399,7 @@ async function main() {
   log(`hub at ${base} (pid ${hub.pid}, log ${logFile})`);
   await admin.api("POST", "/users", { usernames: students.map((s) => s.name) });
 
-  const probes = makeProbes(students, install);
+  const probes = makeProbes(students, install, source);
   const settled = await Promise.allSettled(students.map((student) => attend(student, base, probes)));
   const seats = settled.filter((s) => s.status === "fulfilled").map((s) => s.value);
   settled.filter((s) => s.status === "rejected").forEach((s) => log(`a student failed: ${s.reason.stack ?? s.reason}`));
@@ -392,9 +421,11 @@ async function main() {
   const summary = report(seats, figures, culling);
   await Promise.all(seats.map((seat) => seat.channel.close()));
 
-  log("tsdl init at a server restart, after the student edited a notebook and the course changed");
+  log("tsdl init at a server restart, after the student edited a notebook and the course changed; meanwhile the instructor collects and grades");
+  const grading = collectAndGrade(dropDir, scratch, students[0], install, source);
   await initSurvival(seats[0], admin, install);
-  collectAndGrade(dropDir, scratch, students[0]);
+  await grading;
+  log("graded");
   if (SERVER_IDLE_S !== undefined) {
     log(`waiting for the idle servers to stop themselves (${SERVER_IDLE_S} s without activity)`);
     await idleServersStop(students, admin);
