@@ -7,7 +7,8 @@
  * 1024^2; tfjs's own tf.matMul at 1024^2 is reported beside it as the ceiling tsdl's backend has).
  * Every tsdl measurement runs in a fresh kernel, every PyTorch one in a fresh process.
  *
- *   npm run build && node bench/train.js [rounds=5] [m1] [m2]
+ *   npm run build && node bench/train.js [rounds=5] [m1] [m2] [bar]
+ *   bar: adds a side "tsdl+bar" per model, the same cell with dl.progress() as fit's callback
  *   TSDL_ROOT=<another checkout, built> node bench/train.js   measures that checkout's kernel
  *   TSDL_BASELINE=<another checkout, built> ...   adds that checkout as a third side ("before"),
  *                                                 alternated with the other two
@@ -62,10 +63,11 @@ function hasTorch() {
   return spawnSync(PYTHON, ["-c", "import torch"]).status === 0;
 }
 
-function sides(models, withTorch) {
+function sides(models, withTorch, withBar) {
   const s = {};
   for (const id of models) {
     for (const [name, root] of Object.entries(ROOTS)) s[`${name} ${id}`] = () => tsdlCell(root, trainingCell(id));
+    if (withBar) s[`tsdl+bar ${id}`] = () => tsdlCell(tsdlRoot, trainingCell(id, { progressBar: true }));
     if (withTorch) s[`torch ${id}`] = async () => torch(id);
   }
   s["tsdl matmul"] = () => tsdlCell(tsdlRoot, MATMUL_CELL);
@@ -83,9 +85,10 @@ function summarizeModel(id, results) {
   };
   const tsdl = side("tsdl");
   const before = side("before");
+  const bar = side("tsdl+bar");
   const torchSide = side("torch");
   const ratioTo = (s) => (s && torchSide ? s.samplesPerSec.median / torchSide.samplesPerSec.median : undefined);
-  return { label: MODELS[id].label, batchSize: MODELS[id].batchSize, flopsPerSample: flops, tsdl, before, torch: torchSide, ratio: ratioTo(tsdl), ratioBefore: ratioTo(before) };
+  return { label: MODELS[id].label, batchSize: MODELS[id].batchSize, flopsPerSample: flops, tsdl, before, bar, torch: torchSide, ratio: ratioTo(tsdl), ratioBefore: ratioTo(before), ratioBar: ratioTo(bar) };
 }
 
 function print(summary) {
@@ -95,8 +98,10 @@ function print(summary) {
     console.log(`\n${id}: ${m.label}, batch ${m.batchSize}, ${(m.flopsPerSample / 1e6).toFixed(3)} MFLOP/sample, median (min-max) of ${m.tsdl.samplesPerSec.n} rounds`);
     line("before", m.before);
     line("tsdl", m.tsdl);
+    line("tsdl+bar", m.bar);
     line("PyTorch", m.torch);
     if (m.ratioBefore !== undefined) console.log(`  ratio of medians before/PyTorch: ${m.ratioBefore.toFixed(2)}x`);
+    if (m.ratioBar !== undefined) console.log(`  ratio of medians tsdl+bar/PyTorch: ${m.ratioBar.toFixed(2)}x   (fit with dl.progress())`);
     if (m.ratio !== undefined) console.log(`  ratio of medians tsdl/PyTorch: ${m.ratio.toFixed(2)}x   (tsdl on ${m.tsdl.backend})`);
   }
   console.log(`\nsingle-core matmul 1024^2, GFLOP/s: PyTorch ${summary.peak.torch ? formatRange(summary.peak.torch, 1) : "n/a"}, tfjs ${formatRange(summary.peak.tsdl, 1)}`);
@@ -106,12 +111,14 @@ function print(summary) {
 async function main(args) {
   const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 5);
   const models = args.filter((a) => a in MODELS);
+  const withBar = args.includes("bar");
   const withTorch = hasTorch();
   if (!withTorch) console.error(`PyTorch reference skipped: ${PYTHON} cannot import torch`);
   const log = (name, round, value) => console.error(`round ${round + 1} ${name}: ${JSON.stringify(value)}`);
-  const { results, load } = await alternate(rounds, sides(models.length ? models : Object.keys(MODELS), withTorch), log);
+  const { results, load } = await alternate(rounds, sides(models.length ? models : Object.keys(MODELS), withTorch, withBar), log);
   const summary = {
     roots: ROOTS,
+    progressBar: withBar,
     rounds,
     load,
     peak: {
