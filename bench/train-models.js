@@ -70,13 +70,13 @@ function buildModel(tf, id) {
 /**
  * The cell a user would write: model.fit on random data, verbose 0, no callbacks, one warm-up
  * batch first (as the PyTorch side does one warm-up step). Prints one JSON line.
- * With `progressBar`, the timed fit also draws tsdl's progress bar and live chart (dl.progress()),
+ * With `progressBar`, the timed fit also draws tsdl's progress bar and live chart (dl.callbacks.progress()),
  * what a notebook user sees (its warm-up fit too, so plotly.js's one-time inlining is not timed);
  * the figure of issue 17 is without it.
  */
 function trainingCell(id, { progressBar = false } = {}) {
   const m = MODELS[id];
-  const callbacks = progressBar ? ", callbacks: [dl.progress()]" : "";
+  const callbacks = progressBar ? ", callbacks: [dl.callbacks.progress()]" : "";
   return `
 const model = tf.sequential({ layers: ${LAYERS[id]} });
 model.compile({ optimizer: tf.train.adam(1e-3), loss: "categoricalCrossentropy" });

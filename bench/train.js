@@ -8,7 +8,7 @@
  * Every tsdl measurement runs in a fresh kernel, every PyTorch one in a fresh process.
  *
  *   npm run build && node bench/train.js [rounds=5] [m1] [m2] [bar]
- *   bar: adds a side "tsdl+bar" per model, the same cell with dl.progress() as fit's callback
+ *   bar: adds a side "tsdl+bar" per model, the same cell with dl.callbacks.progress() as fit's callback
  *   TSDL_ROOT=<another checkout, built> node bench/train.js   measures that checkout's kernel
  *   TSDL_BASELINE=<another checkout, built> ...   adds that checkout as a third side ("before"),
  *                                                 alternated with the other two
@@ -101,7 +101,7 @@ function print(summary) {
     line("tsdl+bar", m.bar);
     line("PyTorch", m.torch);
     if (m.ratioBefore !== undefined) console.log(`  ratio of medians before/PyTorch: ${m.ratioBefore.toFixed(2)}x`);
-    if (m.ratioBar !== undefined) console.log(`  ratio of medians tsdl+bar/PyTorch: ${m.ratioBar.toFixed(2)}x   (fit with dl.progress())`);
+    if (m.ratioBar !== undefined) console.log(`  ratio of medians tsdl+bar/PyTorch: ${m.ratioBar.toFixed(2)}x   (fit with dl.callbacks.progress())`);
     if (m.ratio !== undefined) console.log(`  ratio of medians tsdl/PyTorch: ${m.ratio.toFixed(2)}x   (tsdl on ${m.tsdl.backend})`);
   }
   console.log(`\nsingle-core matmul 1024^2, GFLOP/s: PyTorch ${summary.peak.torch ? formatRange(summary.peak.torch, 1) : "n/a"}, tfjs ${formatRange(summary.peak.tsdl, 1)}`);
