@@ -103,7 +103,7 @@ async function main() {
       assert(outputs.some((t) => t.trim() === "4"), `the interact's output is not 4: ${JSON.stringify(outputs)}`);
       assert(pageErrors.length === 0, `page errors: ${pageErrors.join("; ")}`);
       await page.screenshot({ path: path.join(ARTIFACTS, "widget-export.png"), fullPage: true });
-      return `served locally: ${served.map((u) => new URL(u).pathname).join(", ")};, ${blocked.length} remote requests blocked`;
+      return `served locally: ${served.map((u) => new URL(u).pathname).join(", ")}; ${blocked.length} remote requests blocked`;
     });
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
