@@ -3,10 +3,12 @@
  * callback with output routed to that message, as ipykernel does, so what a callback prints or
  * displays answers the message that caused it (and an ipywidgets Output capturing that message's
  * id shows it). A callback that throws, now or in a promise it returns, prints its stack on
- * stderr and in the kernel's log; the kernel and every other comm go on.
+ * stderr and in the kernel's log; the kernel and every other comm go on. An interrupt stops a
+ * callback stuck in a synchronous loop, as it stops a cell.
  */
 import type { Comm, CommHost, CommMessage, CommOpenOptions } from "../display/comm";
 import type { Comm as KernelComm, CommPayload, KernelComms, KernelIO } from "../kernel/language";
+import { runInterruptibly } from "./executor";
 import type { OutputRouter } from "./output";
 
 type Callback = (message: CommMessage) => unknown;
@@ -61,7 +63,7 @@ export class EngineComms implements CommHost {
     this.output.attach(io);
     const report = (e: unknown) => this.output.callbackError(what, this.describe(e));
     try {
-      const result = callback();
+      const result = runInterruptibly(callback);
       if (result instanceof Promise) result.catch(report);
     } catch (e) {
       report(e);

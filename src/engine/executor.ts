@@ -8,11 +8,11 @@
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { types } from "node:util";
-import { runInThisContext } from "node:vm";
+import { runInThisContext, Script } from "node:vm";
 
 export class InterruptedError extends Error {
-  constructor() {
-    super("the cell was interrupted");
+  constructor(message = "the cell was interrupted") {
+    super(message);
     this.name = "Interrupted";
   }
 }
@@ -123,6 +123,27 @@ function lockedScopeSlot(): (scope: CellScope | undefined) => void {
   let current: CellScope | undefined;
   Object.defineProperty(CELL_GLOBAL, CELL_SCOPE, { get: () => current, set: () => undefined, configurable: false, enumerable: false });
   return (scope) => (current = scope);
+}
+
+/** Where `runInterruptibly` puts the function for the moment its script calls it. */
+const CALLBACK = Symbol.for("tsdl.callback");
+const CALL_CALLBACK = new Script(`globalThis[Symbol.for("tsdl.callback")]()`, { filename: "[tsdl callback]" });
+
+/**
+ * Calls `fn` where an interrupt (SIGINT, sent by the sentinel) can stop a synchronous loop in it,
+ * as in a cell: a frontend-driven callback (a widget's observer, interact's function) stuck in a
+ * loop then throws an InterruptedError instead of hanging the kernel.
+ */
+export function runInterruptibly<T>(fn: () => T): T {
+  const previous = CELL_GLOBAL[CALLBACK];
+  CELL_GLOBAL[CALLBACK] = fn;
+  try {
+    return CALL_CALLBACK.runInThisContext({ breakOnSigint: true }) as T;
+  } catch (e) {
+    throw isSigintBreak(e) ? new InterruptedError("the callback was interrupted") : e;
+  } finally {
+    CELL_GLOBAL[CALLBACK] = previous;
+  }
 }
 
 function isSigintBreak(e: unknown): boolean {

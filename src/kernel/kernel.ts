@@ -372,10 +372,23 @@ export class Kernel {
     this.reply(msg, channel, "comm_info_reply", { status: "ok", comms: this.comms.list(target) });
   }
 
+  /**
+   * Comm messages run the language's callbacks: while they do, an interrupt may stop them, as it
+   * stops a cell (the sentinel interrupts only while this flag is set).
+   */
+  private runningUserCode<T>(dispatch: () => T): T {
+    Atomics.store(this.shared, SHARED_CELL_RUNNING, 1);
+    try {
+      return dispatch();
+    } finally {
+      Atomics.store(this.shared, SHARED_CELL_RUNNING, 0);
+    }
+  }
+
   private async commOpen(msg: Message): Promise<void> {
     const commId = String(msg.content.comm_id);
     const targetName = String(msg.content.target_name);
-    if (!this.comms.opened(commId, targetName, commPayload(msg), this.ioFor(msg))) {
+    if (!this.runningUserCode(() => this.comms.opened(commId, targetName, commPayload(msg), this.ioFor(msg)))) {
       log(`no comm target named ${JSON.stringify(targetName)}; closing comm ${commId}`);
       this.publish(msg, "comm_close", { comm_id: commId, data: {} });
     }
@@ -383,12 +396,12 @@ export class Kernel {
 
   private async commMessage(msg: Message): Promise<void> {
     const commId = String(msg.content.comm_id);
-    if (!this.comms.message(commId, commPayload(msg), this.ioFor(msg))) log(`comm_msg for unknown comm ${JSON.stringify(commId).slice(0, 80)}: ignored`);
+    if (!this.runningUserCode(() => this.comms.message(commId, commPayload(msg), this.ioFor(msg)))) log(`comm_msg for unknown comm ${JSON.stringify(commId).slice(0, 80)}: ignored`);
   }
 
   private async commClose(msg: Message): Promise<void> {
     const commId = String(msg.content.comm_id);
-    if (!this.comms.closed(commId, commPayload(msg), this.ioFor(msg))) log(`comm_close for unknown comm ${JSON.stringify(commId).slice(0, 80)}: ignored`);
+    if (!this.runningUserCode(() => this.comms.closed(commId, commPayload(msg), this.ioFor(msg)))) log(`comm_close for unknown comm ${JSON.stringify(commId).slice(0, 80)}: ignored`);
   }
 
   private publishComm(msgType: CommMessageType, content: Content, payload: CommPayload): void {

@@ -175,4 +175,19 @@ describe("callbacks a frontend drives", () => {
     await update(id, { value: 7 });
     expect(await value("lazy.value")).toBe(7);
   });
+
+  test("an interrupt stops an observer stuck in a synchronous loop; the widget and the kernel go on", async () => {
+    const id = viewOf(await run('const stuck = new widgets.IntSlider();\nstuck.observe((c) => { while (c.new === 99) {} }, "value");\nstuck'));
+    let settled = false;
+    const answered = update(id, { value: 99 }).finally(() => (settled = true));
+    // The interrupt stops only running code: repeat it until the loop has started and ended.
+    for (let i = 0; i < 60 && !settled; i++) {
+      await kernel.client.request("control", "interrupt_request", {});
+      await Promise.race([answered, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    }
+    const answers = await answered;
+    expect(textOf(ofType(answers, "stream"))).toMatch(/^Error in comm \w+ \(jupyter\.widget\):\nInterrupted: the callback was interrupted/);
+    await update(id, { value: 5 });
+    expect(await value("stuck.value")).toBe(5);
+  });
 });
