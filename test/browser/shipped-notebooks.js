@@ -22,17 +22,14 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { ROOT, TSDL, sleep, run, startServer, sessionReaper, launchBrowser, sign, checkPrerequisites } = require("./jupyter");
+const { checkRun, seconds } = require("./check-run");
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "shipped-notebooks");
 // The notebooks ask for kernelspec "tsdl"; a display name of our own proves the server found *ours*.
 const DISPLAY_NAME = `TypeScript (tsdl shipped ${process.pid})`;
 const DEADLINE_MS = 3.75 * 60 * 1000; // the whole run stays under 4 minutes
 const NOTEBOOK_MS = 30_000; // per notebook: load, kernel name, every figure drawn (~5 s when all is well)
-const started = Date.now();
-let finished = false;
-const results = [];
-const cleanups = [];
-const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
+const { started, cleanups, record, start } = checkRun(DEADLINE_MS);
 
 const joined = (v) => (Array.isArray(v) ? v.join("") : v || "");
 
@@ -139,13 +136,6 @@ async function checkNotebook(context, server, reaper, file, nb) {
   record(file, problems, `${summary}  (${seconds(t0)} s)`);
 }
 
-function record(name, problems, detail = "") {
-  if (finished) return; // after an interrupt or the deadline, late failures are noise
-  results.push({ name, ok: problems.length === 0 });
-  console.log(`${problems.length ? "FAIL" : "ok  "}  ${name}  ${detail}`);
-  for (const p of problems) console.log(`      ${p}`);
-}
-
 async function main() {
   const source = path.resolve(process.argv[2] || path.join(ROOT, "notebooks"));
   const files = fs.readdirSync(source).filter((f) => f.endsWith(".ipynb")).sort();
@@ -178,23 +168,4 @@ async function main() {
   await reaper.idle;
 }
 
-async function finish(code, reason) {
-  if (finished) return;
-  if (reason) record(reason, [reason]);
-  finished = true;
-  while (cleanups.length) await Promise.resolve().then(cleanups.pop()).catch((e) => console.error(`cleanup: ${e.message}`));
-  const failed = results.filter((r) => !r.ok).length;
-  console.log(`${results.length - failed} passed, ${failed} failed (${seconds(started)} s)`);
-  process.exit(code || failed > 0 || results.length === 0 ? 1 : 0);
-}
-
-setTimeout(() => finish(1, `whole run within ${DEADLINE_MS / 1000} s`), DEADLINE_MS).unref();
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => finish(1, `interrupted by ${sig}`));
-
-main().then(
-  () => finish(0),
-  (e) => {
-    record("setup", [e && e.message ? e.message.split("\n")[0] : String(e)]);
-    finish(1);
-  },
-);
+start(main);

@@ -24,6 +24,7 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { ROOT, TSDL, sleep, run, startServer, sessionReaper, launchBrowser, sign, checkPrerequisites } = require("../browser/jupyter");
+const { checkRun, seconds } = require("../browser/check-run");
 const { probeNotebook, watchDisplayUpdates, displayUpdateResults } = require("./page-probe");
 const { fileKinds, pageProblems, kindProblems, countKinds } = require("./outputs");
 const { checkWidgets, checkRestored } = require("./widgets");
@@ -35,11 +36,7 @@ const DISPLAY_NAME = `TypeScript (tsdl lab ${process.pid})`; // proves the serve
 const DEADLINE_MS = 25 * 60 * 1000; // a liveness bound for a loaded machine; CI time is measured, not asserted
 const OPEN_MS = 45_000; // per opened notebook: load, kernel, every figure drawn
 const LIVE_MS = 4 * 60 * 1000; // per live notebook: Run All with quick parameters
-const started = Date.now();
-const cleanups = [];
-const results = [];
-let finished = false;
-const seconds = (since) => ((Date.now() - since) / 1000).toFixed(1);
+const { started, cleanups, record, start } = checkRun(DEADLINE_MS, { maxProblems: 12 });
 const hasPrefix = (name, prefixes) => prefixes.some((prefix) => name.startsWith(`${prefix}-`));
 
 function parseArgs(argv) {
@@ -54,14 +51,6 @@ function parseArgs(argv) {
   }
   if (!options.reproduction) throw new Error("usage: run.js REPRODUCTION_DIR [--live 01,04,30] [--only 02,05] [--no-widgets] [--out DIR]");
   return options;
-}
-
-function record(name, problems, detail = "") {
-  if (finished) return; // after an interrupt or the deadline, late failures are noise
-  results.push({ name, ok: problems.length === 0 });
-  console.log(`${problems.length ? "FAIL" : "ok  "}  ${name}  ${detail}`);
-  for (const p of problems.slice(0, 12)) console.log(`      ${p}`);
-  if (problems.length > 12) console.log(`      ... and ${problems.length - 12} more`);
 }
 
 const readJson = (file) => JSON.parse(fs.readFileSync(file, "utf8"));
@@ -304,23 +293,4 @@ async function main() {
   await reaper.idle;
 }
 
-async function finish(code, reason) {
-  if (finished) return;
-  if (reason) record(reason, [reason]);
-  finished = true;
-  while (cleanups.length) await Promise.resolve().then(cleanups.pop()).catch((e) => console.error(`cleanup: ${e.message}`));
-  const failed = results.filter((r) => !r.ok).length;
-  console.log(`${results.length - failed} passed, ${failed} failed (${seconds(started)} s)`);
-  process.exit(code || failed > 0 || results.length === 0 ? 1 : 0);
-}
-
-setTimeout(() => finish(1, `whole run within ${DEADLINE_MS / 1000} s`), DEADLINE_MS).unref();
-for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => finish(1, `interrupted by ${sig}`));
-
-main().then(
-  () => finish(0),
-  (e) => {
-    record("setup", [e && e.message ? e.message.split("\n")[0] : String(e)]);
-    finish(1);
-  },
-);
+start(main);
