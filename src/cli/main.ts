@@ -1,5 +1,6 @@
 /** The `tsdl` command line: finds the command and hands it its arguments (see command.ts). */
 import { assignCommand } from "./assign-command";
+import { exitOnSignals } from "../client/exit-cleanup";
 import { Command, runCommand } from "./command";
 import { gradeCommand } from "./grade-command";
 import { initCommand } from "./init-command";
@@ -42,5 +43,8 @@ export async function main(args: string[]): Promise<number> {
     console.error(`tsdl: unknown ${name.startsWith("-") ? "option" : "command"} ${name}\n${usage()}`);
     return 2;
   }
+  // Commands that start kernels end them, and remove their folders, on Ctrl-C or SIGTERM too;
+  // the kernel itself keeps SIGINT for interrupting its cell.
+  if (command !== kernelCommand) exitOnSignals();
   return runCommand(command, rest);
 }

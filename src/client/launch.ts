@@ -13,6 +13,7 @@ import { join } from "node:path";
 import type { ConnectionInfo } from "../kernel/connection";
 import { packageRoot } from "../version";
 import { KernelClient } from "./client";
+import { onExit } from "./exit-cleanup";
 
 export interface LaunchOptions {
   cwd?: string;
@@ -62,7 +63,9 @@ export async function launchKernel(options: LaunchOptions = {}): Promise<Running
   const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? -1)));
   const forceKill = () => (options.wrapper?.kill ? options.wrapper.kill(child) : child.kill("SIGKILL"));
   const removeFile = () => rmSync(dir, { recursive: true, force: true });
-  exited.then(removeFile, removeFile);
+  const forgetAtExit = onExit(() => (forceKill(), removeFile()));
+  const ended = () => (forgetAtExit(), removeFile());
+  exited.then(ended, ended);
   // A piped stderr is kept until the kernel is ready, so that a failed start can say why.
   let startupLog = "";
   const keepLog = (chunk: Buffer) => (startupLog = (startupLog + chunk.toString("utf8")).slice(-2000));

@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { onExit } from "../client/exit-cleanup";
 import { RunningKernel, launchKernel } from "../client/launch";
 import type { GradedKernel } from "./execute";
 import { Sandbox } from "./sandbox";
@@ -34,7 +35,9 @@ export async function startGradedKernel(options: KernelOptions): Promise<GradedK
       kernel = await launchKernel({ transport: "ipc", wrapper: sandbox, stderr: "pipe", readyTimeoutMs: START_TIMEOUT_MS });
     } else {
       const cwd = mkdtempSync(join(tmpdir(), "tsdl-submission-"));
-      cleanup.push(() => rmSync(cwd, { recursive: true, force: true }));
+      const removeCwd = () => rmSync(cwd, { recursive: true, force: true });
+      const forgetAtExit = onExit(removeCwd);
+      cleanup.push(() => (forgetAtExit(), removeCwd()));
       kernel = await launchKernel({ cwd, env, stderr: "pipe", readyTimeoutMs: START_TIMEOUT_MS });
     }
   } catch (e) {

@@ -16,6 +16,7 @@ import { ChildProcess, execFileSync } from "node:child_process";
 import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
+import { onExit } from "../client/exit-cleanup";
 import type { KernelWrapper } from "../client/launch";
 import { packageRoot } from "../version";
 
@@ -69,6 +70,7 @@ export class Sandbox implements KernelWrapper {
   private readonly uid: number;
   /** Mount points for staging, and the sandbox's /etc/passwd and /etc/group (0755, removed by dispose). */
   private readonly dir: string;
+  private readonly forgetAtExit: () => void;
 
   constructor(private readonly options: SandboxOptions) {
     this.uid = options.uid ?? NOBODY;
@@ -77,6 +79,7 @@ export class Sandbox implements KernelWrapper {
     const uid = isRoot() ? this.uid : process.getuid?.() ?? this.uid;
     writeFileSync(join(this.dir, "passwd"), `student:x:${uid}:${uid}:student:${SANDBOX_WORKDIR}:/bin/sh\n`, { mode: 0o644 });
     writeFileSync(join(this.dir, "group"), `student:x:${uid}:\n`, { mode: 0o644 });
+    this.forgetAtExit = onExit(() => this.dispose());
   }
 
   /** The runtime folder (connection file, sockets) becomes the kernel's, and stays private. */
@@ -116,6 +119,7 @@ export class Sandbox implements KernelWrapper {
 
   /** Removes the sandbox's folder (mount points; the mounts died with their namespace). */
   dispose(): void {
+    this.forgetAtExit();
     rmSync(this.dir, { recursive: true, force: true });
   }
 
