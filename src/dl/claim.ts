@@ -4,7 +4,7 @@
  * display_data as the badge).
  *
  * Every claim says where its expected number comes from (`source`: printed on a slide, derived
- * from slide numbers, or chosen by the notebook, with `basis` saying how or why) and what kind of
+ * from the slide's numbers or formulas, or chosen by the notebook, with `basis` saying how or why) and what kind of
  * evidence it is (`kind`: an experiment that depends on training or data, or a check of an
  * identity, a formula or a library's consistency). The report tallies the two kinds apart.
  *
@@ -30,7 +30,8 @@ export const CLAIM_KINDS: readonly ClaimKind[] = ["experiment", "check"];
 
 /**
  * `source: "slide"`: `slide` quotes the slide's words with the number (`basis` may add a note, e.g.
- * why the tolerance). `"derived"`: `basis` says how the number follows from slide numbers.
+ * why the tolerance). `"derived"`: `basis` gives the derivation (arithmetic on the slide's numbers,
+ * or a short argument from what the slide shows, such as its formula or rule).
  * `"notebook"`: `basis` says why the notebook chose the threshold (the slide prints no number).
  */
 export type ClaimProvenance =
@@ -83,10 +84,10 @@ export function isQuickRun(): boolean {
 function checkProvenance(input: ClaimInput): void {
   const where = `claim "${input.id}"`;
   if (!CLAIM_SOURCES.includes(input.source)) {
-    throw new Error(`${where}: source must be "slide" (the slide prints the number), "derived" (computed from slide numbers) or "notebook" (a threshold the notebook chose), got ${JSON.stringify(input.source)}`);
+    throw new Error(`${where}: source must be "slide" (the slide prints the number), "derived" (follows from the slide's numbers or formulas) or "notebook" (a threshold the notebook chose), got ${JSON.stringify(input.source)}`);
   }
   if (input.source !== "slide" && !input.basis?.trim()) {
-    throw new Error(`${where}: a ${input.source} number needs \`basis\`: ${input.source === "derived" ? "how it follows from the slide's numbers" : "why the notebook chose it"}`);
+    throw new Error(`${where}: a ${input.source} number needs \`basis\`: ${input.source === "derived" ? "how it follows from the slide's numbers or formulas" : "why the notebook chose it"}`);
   }
   if (!CLAIM_KINDS.includes(input.kind)) {
     throw new Error(`${where}: kind must be "experiment" (depends on training or data) or "check" (an identity, formula or library consistency), got ${JSON.stringify(input.kind)}`);

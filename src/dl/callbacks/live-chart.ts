@@ -1,4 +1,4 @@
-/** Loss/metric curves redrawn in place after every epoch (one output, updated). */
+/** Loss/metric curves redrawn in place (one output, updated) after every epoch, or when the caller says. */
 import { display } from "../../display/display";
 import { history } from "../plot/history";
 
@@ -13,11 +13,16 @@ export class LiveChart {
   }
 
   addEpoch(metrics: Record<string, number>): void {
-    for (const [key, value] of Object.entries(metrics)) (this.series[key] ??= []).push(value);
+    this.record(metrics);
     this.draw();
   }
 
-  private draw(): void {
+  /** Adds an epoch without redrawing (for fits of many short epochs, redrawn at a limited rate). */
+  record(metrics: Record<string, number>): void {
+    for (const [key, value] of Object.entries(metrics)) (this.series[key] ??= []).push(value);
+  }
+
+  draw(): void {
     history(this.series, { title: "training" }).show({ displayId: this.id, update: this.shown });
     this.shown = true;
   }

@@ -1,6 +1,8 @@
 /**
  * The look of one epoch's progress, Keras-style, as text and as HTML:
  * `Epoch 1/5 ━━━━━━━━━━━━━━━━━━━━ 1875/1875 - 3s 2ms/step - loss: 0.2900 - acc: 0.9100`
+ * and of a whole fit counted in epochs (tqdm's Keras callback), for short epochs:
+ * `Epochs ━━━━━━━━━━━━━━━────────────── 250/500 - 1.2s - ETA: 1.2s - loss: 0.0123`
  */
 import { escapeHtml } from "../../display/renderers/html";
 
@@ -74,4 +76,30 @@ export function progressText(p: EpochProgress): string {
 
 export function progressHtml(p: EpochProgress): string {
   return barLineHtml(`Epoch ${p.epoch}/${p.epochs}`, fraction(p), p.done, `${counter(p)} - ${timing(p)}${metricsText(p.metrics)}`);
+}
+
+export interface FitProgress {
+  epochsDone: number;
+  epochs: number;
+  elapsedMs: number;
+  /** The last finished epoch's metrics. */
+  metrics: Record<string, number>;
+  /** Training ended (after every epoch, or earlier: early stopping). */
+  done: boolean;
+}
+
+function fitRest(p: FitProgress): string {
+  const stoppedEarly = p.done && p.epochsDone < p.epochs ? " (stopped early)" : "";
+  const eta = !p.done && p.epochsDone > 0 ? ` - ETA: ${seconds((p.elapsedMs / p.epochsDone) * (p.epochs - p.epochsDone))}` : "";
+  return `${p.epochsDone}/${p.epochs}${stoppedEarly} - ${seconds(p.elapsedMs)}${eta}${metricsText(p.metrics)}`;
+}
+
+const fitFraction = (p: FitProgress) => (p.epochs > 0 ? Math.min(1, p.epochsDone / p.epochs) : 1);
+
+export function fitProgressText(p: FitProgress): string {
+  return `Epochs ${barText(fitFraction(p))} ${fitRest(p)}`;
+}
+
+export function fitProgressHtml(p: FitProgress): string {
+  return barLineHtml("Epochs", fitFraction(p), p.done, fitRest(p));
 }

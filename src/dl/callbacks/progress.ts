@@ -1,17 +1,21 @@
 /**
  * `progress()`: a Keras-like progress bar per epoch, redrawn in place (at most 10 times a second,
  * always once more with the epoch's final numbers), and a live chart of the epoch metrics.
- * Outside a Jupyter frontend (plain Node) only the final line of each epoch is printed.
+ * `progress({ bar: "epochs" })`: one bar for the whole fit counting epochs (tqdm's Keras
+ * callback), for fits of many short epochs, where a bar per epoch would be hundreds of lines.
+ * Outside a Jupyter frontend (plain Node) only the final line of each epoch (or of the fit) is printed.
  */
 import * as tf from "@tensorflow/tfjs";
 import { display } from "../../display/display";
 import { displaySink } from "../../display/protocol";
 import { LiveChart } from "./live-chart";
 import { RawLogs, metricValues, scalarValue } from "./logs";
-import { EpochProgress, progressHtml, progressText } from "./progress-bar";
+import { EpochProgress, FitProgress, fitProgressHtml, fitProgressText, progressHtml, progressText } from "./progress-bar";
 import { Throttle } from "./throttle";
 
 export interface ProgressOptions {
+  /** "batches" (default): a bar per epoch, counting batches; "epochs": one bar for the fit, counting epochs. */
+  bar?: "batches" | "epochs";
   /** Draw the live loss/metrics chart; default true. */
   chart?: boolean;
   /** Redraw limit for the bar; default 10. */
@@ -30,6 +34,9 @@ export class ProgressCallback extends tf.Callback {
   private batches = 0;
   private samples = 0;
   private sums: Record<string, number> = {};
+  private trainStart = 0;
+  private epochsDone = 0;
+  private lastMetrics: Record<string, number> = {};
 
   constructor(private readonly options: ProgressOptions = {}) {
     super();
@@ -39,6 +46,10 @@ export class ProgressCallback extends tf.Callback {
 
   private get live(): boolean {
     return displaySink().interactive;
+  }
+
+  private get perFit(): boolean {
+    return this.options.bar === "epochs";
   }
 
   private totalBatches(): number | undefined {
@@ -63,6 +74,15 @@ export class ProgressCallback extends tf.Callback {
     display({ "text/plain": progressText(state), "text/html": progressHtml(state) }, { raw: true, displayId: this.displayId, update });
   }
 
+  private fitState(done: boolean): FitProgress {
+    return { epochsDone: this.epochsDone, epochs: Number(this.params.epochs), elapsedMs: this.now() - this.trainStart, metrics: this.lastMetrics, done };
+  }
+
+  private showFit(done: boolean, update: boolean): void {
+    const state = this.fitState(done);
+    display({ "text/plain": fitProgressText(state), "text/html": fitProgressHtml(state) }, { raw: true, displayId: this.displayId, update });
+  }
+
   private runningMeans(): Record<string, number> {
     return Object.fromEntries(Object.entries(this.sums).map(([k, v]) => [k, v / Math.max(1, this.samples)]));
   }
@@ -72,9 +92,21 @@ export class ProgressCallback extends tf.Callback {
       this.chart = new LiveChart();
       this.chart.start();
     }
+    if (!this.perFit) return;
+    Object.assign(this, { trainStart: this.now(), epochsDone: 0, lastMetrics: {}, displayId: display.newId("tsdl-fit") });
+    this.throttle.reset();
+    if (this.live) this.showFit(false, false);
+    this.throttle.ready();
+  }
+
+  override async onTrainEnd(): Promise<void> {
+    if (!this.perFit) return;
+    this.showFit(true, this.live);
+    this.chart?.draw();
   }
 
   override async onEpochBegin(epoch: number): Promise<void> {
+    if (this.perFit) return;
     Object.assign(this, { epoch, epochStart: this.now(), batches: 0, samples: 0, sums: {}, displayId: display.newId("tsdl-epoch") });
     this.throttle.reset();
     if (this.live) this.show(this.state({}, false), false);
@@ -82,6 +114,7 @@ export class ProgressCallback extends tf.Callback {
   }
 
   override async onBatchEnd(_batch: number, logs: RawLogs = {}): Promise<void> {
+    if (this.perFit) return;
     const size = scalarValue(logs.size) ?? 1;
     this.batches++;
     this.samples += size;
@@ -91,6 +124,15 @@ export class ProgressCallback extends tf.Callback {
 
   override async onEpochEnd(_epoch: number, logs: RawLogs = {}): Promise<void> {
     const metrics = metricValues(logs);
+    if (this.perFit) {
+      Object.assign(this, { epochsDone: this.epochsDone + 1, lastMetrics: metrics });
+      this.chart?.record(metrics);
+      if (this.live && this.throttle.ready()) {
+        this.showFit(false, true);
+        this.chart?.draw();
+      }
+      return;
+    }
     this.show(this.state(metrics, true), this.live);
     this.chart?.addEpoch(metrics);
   }

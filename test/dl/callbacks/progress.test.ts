@@ -1,7 +1,7 @@
 import * as tf from "@tensorflow/tfjs";
 import { PLOTLY_MIME, resetPlotlyInlining } from "../../../src/display/renderers";
 import { progress } from "../../../src/dl/callbacks";
-import { progressText } from "../../../src/dl/callbacks/progress-bar";
+import { fitProgressText, progressText } from "../../../src/dl/callbacks/progress-bar";
 import { Throttle } from "../../../src/dl/callbacks/throttle";
 import { recordDisplays } from "../../display/fake-sink";
 
@@ -77,4 +77,45 @@ test("Throttle lets one call through per interval", () => {
   const throttle = new Throttle(100, () => t);
   const passed = [0, 50, 99, 100, 150, 250].map((at) => ((t = at), throttle.ready()));
   expect(passed).toEqual([true, false, false, true, false, true]);
+});
+
+test('bar: "epochs" draws one bar for the whole fit, counting epochs, and no bar per epoch', async () => {
+  const sink = recordDisplays();
+  const model = tinyModel();
+  const x = tf.randomUniform([8, 2], 0, 1, "float32", 1);
+  const y = tf.tidy(() => tf.cast(tf.greater(x.sum(1, true), 1), "float32"));
+  await model.fit(x, y, { epochs: 40, batchSize: 8, verbose: 0, callbacks: [progress({ bar: "epochs", chart: false })] });
+  tf.dispose([x, y]);
+  model.dispose();
+  expect(sink.outputs.filter((o) => String(o.displayId).startsWith("tsdl-epoch"))).toHaveLength(0);
+  const bars = sink.outputs.filter((o) => String(o.displayId).startsWith("tsdl-fit"));
+  expect(new Set(bars.map((b) => b.displayId)).size).toBe(1);
+  expect(bars[0].update).toBeFalsy();
+  expect(String(bars[0].output.data["text/plain"])).toMatch(/^Epochs ─{30} 0\/40 - /);
+  expect(bars.slice(1).every((b) => b.update)).toBe(true);
+  expect(String(bars[bars.length - 1].output.data["text/plain"])).toMatch(/^Epochs ━{30} 40\/40 - [\d.]+s - loss: \d\.\d{4} - acc: \d\.\d{4}$/);
+});
+
+test('bar: "epochs" redraws bar and chart at the rate given, says when training stopped early, and draws the end', async () => {
+  const sink = recordDisplays();
+  let now = 0;
+  const callback = progress({ bar: "epochs", now: () => now });
+  callback.setParams({ epochs: 100 });
+  await callback.onTrainBegin();
+  for (let epoch = 0; epoch < 60; epoch++) {
+    now += 20; // 60 epochs, 20 ms apart: 1.2 s -> at most 12 redraws at 10/s
+    await callback.onEpochEnd(epoch, { loss: 1 / (epoch + 1) });
+  }
+  await callback.onTrainEnd();
+  const bars = sink.updates.filter((o) => String(o.displayId).startsWith("tsdl-fit"));
+  const charts = sink.updates.filter((o) => String(o.displayId).startsWith("tsdl-chart"));
+  expect(bars.length).toBeLessThanOrEqual(13);
+  expect(charts.length).toBe(bars.length);
+  expect(String(bars[bars.length - 1].output.data["text/plain"])).toBe(`Epochs ${"━".repeat(18)}${"─".repeat(12)} 60/100 (stopped early) - 1.2s - loss: 0.0167`);
+});
+
+test("the fit bar shows epochs done, an ETA and the last epoch's metrics", () => {
+  expect(fitProgressText({ epochsDone: 250, epochs: 500, elapsedMs: 1200, metrics: { loss: 0.0123 }, done: false })).toBe(
+    `Epochs ${"━".repeat(15)}${"─".repeat(15)} 250/500 - 1.2s - ETA: 1.2s - loss: 0.0123`,
+  );
 });
