@@ -25,6 +25,7 @@ const { packageRoot, locked } = workerData as { packageRoot: string; locked: Loc
 // tslab's converter is written against its own TypeScript fork; the same instance is used here.
 const ts = require("@tslab/typescript-for-tslab") as typeof TS;
 exposeKernelPackages(ts.sys, join(packageRoot, "node_modules"));
+onlyNodeTypesFromKernel(ts.sys, join(packageRoot, "node_modules", "@types"));
 readWithVarianceAnnotations(ts.sys);
 const tslab = loadTslabConverter();
 const collectGarbage = idleCollector();
@@ -124,6 +125,23 @@ function exposeKernelPackages(sys: TS.System, kernelModules: string): void {
   sys.getDirectories = (path) => original.getDirectories(resolve(path));
   sys.readFile = (path, encoding) => original.readFile(resolve(path), encoding);
   sys.realpath = (path) => realpath(resolve(path));
+}
+
+/**
+ * TypeScript adds every package under a type root as global types. The kernel's own
+ * node_modules/@types also holds its build and test tooling's (jest's `describe` and `expect`,
+ * babel's, yargs'...): globals that do not exist when a cell runs, and a third of the declarations
+ * the checker holds in memory. From the kernel's folder, cells get Node's globals only; the types
+ * a package needs come with its imports as before. A notebook folder's own @types stay whole.
+ */
+function onlyNodeTypesFromKernel(sys: TS.System, kernelTypes: string): void {
+  const getDirectories = sys.getDirectories.bind(sys);
+  const realpath = sys.realpath?.bind(sys) ?? ((p: string) => p);
+  const kernelTypesReal = realpath(kernelTypes);
+  sys.getDirectories = (path) => {
+    const entries = getDirectories(path);
+    return realpath(path) === kernelTypesReal ? entries.filter((name) => name === "node") : entries;
+  };
 }
 
 function readWithVarianceAnnotations(sys: TS.System): void {

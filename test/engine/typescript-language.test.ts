@@ -66,6 +66,14 @@ test("a type error fails its own cell with cell:line:column", async () => {
   expect((outcome as { evalue: string }).evalue).toMatch(/^\[cell \d+\]:1:7 - error TS2322/);
 });
 
+test("the kernel's own test tooling declares no globals for cells; Node's globals stay", async () => {
+  // This checkout's node_modules/@types holds jest's types, which declare `describe` globally.
+  const outcome = await run("typeof describe");
+  expect(outcome).toMatchObject({ status: "error", ename: "TSError" });
+  expect((outcome as { evalue: string }).evalue).toMatch(/Cannot find name 'describe'/);
+  expect(await run("const pid: number = process.pid; typeof Buffer.from")).toMatchObject({ status: "ok", result: { data: { "text/plain": "'function'" } } });
+});
+
 test("a runtime error names the cell line and hides the engine's frames", async () => {
   const outcome = await run("function boom(): never {\n  throw new RangeError('too far');\n}\nboom();");
   expect(outcome).toMatchObject({ status: "error", ename: "RangeError", evalue: "too far" });
