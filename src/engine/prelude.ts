@@ -16,9 +16,10 @@ export interface PreludeEntry {
   /** Loads the value; heavy entries load only when a cell uses the name. */
   load: () => unknown | Promise<unknown>;
   /**
-   * Declare the name to the type checker only once a cell mentions it. For danfo and dl, whose
-   * declarations (danfo's pull in plotly.js's 1.2 MB schema) would otherwise sit in the compiler's
-   * heap of every kernel, used or not: ~17 MB resident.
+   * Declare the name to the type checker only once a cell mentions it. For tf, danfo and dl, whose
+   * declarations would otherwise sit in the compiler's heap of every kernel, used or not (danfo's
+   * pull in plotly.js's 1.2 MB schema: ~17 MB resident), and be merged into the checker of every
+   * cell (tfjs's ~600 files made a trivial cell's check 2-3x slower).
    */
   declareOnUse?: boolean;
 }
@@ -31,6 +32,7 @@ export function preludeEntries(packageRoot: string, output: OutputRouter): Prelu
       name: "tf",
       declaration: namespaceImport("tf", join(modules, "@tensorflow/tfjs")),
       load: () => loadTf(),
+      declareOnUse: true,
     },
     {
       name: "dfd",
@@ -102,6 +104,17 @@ export function declarationsUsedBy(entries: PreludeEntry[], source: string, decl
   const used = entries.filter((e) => e.declareOnUse && !declared.has(e.name) && mentions(source, e.name));
   for (const e of used) declared.add(e.name);
   return used.length ? declarationsOf(used) : "";
+}
+
+/**
+ * The declare-on-use name that the identifier ending `before` (the code up to the cursor) begins:
+ * completing `t` should offer `tf` before any cell used it. None while the prefix fits several
+ * (`d`: dfd and dl), so that completing `display` does not load danfo's declarations.
+ */
+export function nameBeingTyped(entries: PreludeEntry[], before: string): string | undefined {
+  const typed = /[\w$]+$/.exec(before)?.[0];
+  const names = typed ? entries.filter((e) => e.declareOnUse && e.name.startsWith(typed)).map((e) => e.name) : [];
+  return names.length === 1 ? names[0] : undefined;
 }
 
 function mentions(source: string, name: string): boolean {

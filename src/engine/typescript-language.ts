@@ -15,7 +15,7 @@ import { Executor, InterruptedError } from "./executor";
 import { helpTarget } from "./help";
 import { CellLineMap } from "./line-map";
 import { OutputRouter } from "./output";
-import { PreludeEntry, declarationsUsedBy, preludeDeclarations, preludeEntries } from "./prelude";
+import { PreludeEntry, declarationsUsedBy, preludeDeclarations, preludeEntries, nameBeingTyped } from "./prelude";
 
 export class TypeScriptLanguage implements Language {
   private readonly output = new OutputRouter();
@@ -169,7 +169,7 @@ export class TypeScriptLanguage implements Language {
     // Parenthesised, so only an expression compiles (as in ipykernel, where statements are SyntaxErrors).
     const source = `(${expression}\n)`;
     try {
-      const compiled = await this.compiler.compile(this.context, source);
+      const compiled = await this.compiler.compile(this.contextFor(source), source);
       if (!compiled.ok) return { status: "error", ...compileError(name, source, compiled.diagnostics) };
       const { js, lastExpressionVar } = compiled.cell;
       this.cells.set(name, new CellLineMap(source.split("\n"), js.split("\n")));
@@ -222,7 +222,8 @@ export class TypeScriptLanguage implements Language {
   }
 
   async complete(code: string, cursorPos: number): Promise<CompleteResult> {
-    const c = await this.compiler.complete(this.contextFor(code), code, cursorPos);
+    const typing = nameBeingTyped([...this.prelude.values()], code.slice(0, cursorPos));
+    const c = await this.compiler.complete(this.contextFor(typing ? `${code}\n${typing}` : code), code, cursorPos);
     return { matches: c.candidates, cursor_start: c.start, cursor_end: c.end, metadata: {} };
   }
 

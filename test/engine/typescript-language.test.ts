@@ -74,6 +74,11 @@ test("the kernel's own test tooling declares no globals for cells; Node's global
   expect(await run("const pid: number = process.pid; typeof Buffer.from")).toMatchObject({ status: "ok", result: { data: { "text/plain": "'function'" } } });
 });
 
+test("completing `t` offers tf before any cell used it; `tf.` lists its members", async () => {
+  expect((await language.complete("const x = t", 11)).matches).toContain("tf");
+  expect((await language.complete("tf.", 3)).matches).toEqual(expect.arrayContaining(["tensor", "sequential"]));
+});
+
 test("a runtime error names the cell line and hides the engine's frames", async () => {
   const outcome = await run("function boom(): never {\n  throw new RangeError('too far');\n}\nboom();");
   expect(outcome).toMatchObject({ status: "error", ename: "RangeError", evalue: "too far" });
@@ -119,10 +124,11 @@ test.each([
 
 test("user expressions: each value's bundle or its error; they declare nothing", async () => {
   await run("const base = 20;");
-  const results = await language.userExpressions({ sum: "base + 1", later: "new Later()", typo: "bse", statement: "const leaked = 1" });
+  const results = await language.userExpressions({ sum: "base + 1", later: "new Later()", typo: "bse", statement: "const leaked = 1", prelude: '"plot" as keyof typeof dl' });
   expect(results.sum).toEqual({ status: "ok", data: { "text/plain": "21" }, metadata: {} });
   expect(results.later).toMatchObject({ status: "ok", data: { "text/html": "<b>later</b>" } });
   expect(results.typo).toMatchObject({ status: "error", ename: "TSError", evalue: expect.stringContaining("Cannot find name 'bse'") });
   expect(results.statement).toMatchObject({ status: "error", ename: "TSError" });
+  expect(results.prelude).toEqual({ status: "ok", data: { "text/plain": "'plot'" }, metadata: {} });
   expect(await run("typeof leaked")).toMatchObject({ status: "error", ename: "TSError" });
 });
