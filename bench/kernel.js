@@ -1,7 +1,7 @@
 /**
  * Kernel latency and memory, tsdl against tslab's own kernel, alternated round by round
  * (bench/alternate.js) over the same client. Each round and side starts two kernels:
- *   - latency: start to first kernel_info_reply, N distinct trivial cells, the first tf cell
+ *   - latency: start to first kernel_info_reply, the first cell (`1`), N distinct trivial cells, the first tf cell
  *     (tsdl loads tfjs and picks a backend; tslab imports tfjs in that cell), N distinct cells
  *     type-checked against tfjs, N trivial cells with tfjs loaded, complete on `tf.`
  *     (per-round medians);
@@ -94,7 +94,9 @@ async function latency(side, cells) {
   const k = await side.start();
   const start = ms(t0);
   try {
+    const t0First = process.hrtime.bigint();
     await run(k.client, "1");
+    const firstCell = ms(t0First);
     const trivial = await timeCells(k.client, (i) => `${i} + 1`, cells);
     const t1 = process.hrtime.bigint();
     await run(k.client, side.tfCell);
@@ -102,7 +104,7 @@ async function latency(side, cells) {
     const tfCell = await timeCells(k.client, (i) => `const t${i}: tf.Tensor = tf.tensor([${i}, 2]); t${i}.shape`, cells);
     const trivialWithTf = await timeCells(k.client, (i) => `${i} * 2`, cells);
     const complete = await timeComplete(k.client, "tf.", Math.min(cells, 10));
-    return { start, trivial, firstTfCell, tfCell, trivialWithTf, complete };
+    return { start, firstCell, trivial, firstTfCell, tfCell, trivialWithTf, complete };
   } finally {
     await k.stop();
   }
@@ -122,6 +124,7 @@ async function idleMemory(side) {
 
 const ROWS = [
   ["start", "kernel start -> kernel_info_reply, ms"],
+  ["firstCell", "first cell (1) after kernel_info, ms"],
   ["trivial", "trivial cell (1+1), ms"],
   ["trivialWithTf", "trivial cell, tfjs loaded, ms"],
   ["tfCell", "cell type-checked against tfjs, ms"],
