@@ -25,13 +25,23 @@ export interface ExecuteOptions {
   timeoutMs?: number;
   /** Evaluated after the cell; their results are in the reply's `user_expressions`. */
   userExpressions?: Record<string, string>;
+  /** How long to wait for iopub's idle once the reply came (nbclient's iopub_timeout); default 10 s. */
+  idleAfterReplyMs?: number;
 }
 
 export interface ExecuteResult {
   reply: Message;
   /** iopub messages of the request, in order, without status and execute_input. */
   outputs: Message[];
+  /**
+   * The reply came but iopub's idle did not, within `idleAfterReplyMs`: ZeroMQ drops iopub
+   * messages when a subscriber falls more than its high-water mark behind, so outputs may be missing.
+   */
+  idleMissing?: boolean;
 }
+
+/** nbclient waits 4 s by default; a loaded 2-core machine needs more. */
+const IDLE_AFTER_REPLY_MS = 10_000;
 
 export class ExecuteTimeout extends Error {
   constructor(readonly msgId: string, readonly outputs: Message[], ms: number) {
@@ -119,7 +129,10 @@ export class KernelClient {
     });
   }
 
-  /** Executes code; resolves once the reply arrived and the kernel went idle for it. */
+  /**
+   * Executes code; resolves once the reply arrived and the kernel went idle for it, or, if the
+   * idle never comes (dropped on iopub), `idleAfterReplyMs` after the reply with `idleMissing`.
+   */
   execute(code: string, options: ExecuteOptions = {}): Promise<ExecuteResult> {
     const msg = this.message("execute_request", {
       code,
@@ -134,21 +147,29 @@ export class KernelClient {
     return new Promise((resolve, reject) => {
       let reply: Message | null = null;
       let idle = false;
+      let idleWait: NodeJS.Timeout | undefined;
       const fail = (e: Error) => {
         clearTimeout(timer);
+        clearTimeout(idleWait);
         this.waiters.delete(id);
         reject(e);
       };
-      const finish = () => {
-        if (!reply || !idle) return;
+      const finish = (idleMissing = false) => {
+        if (!reply || !(idle || idleMissing)) return;
         clearTimeout(timer);
+        clearTimeout(idleWait);
         this.waiters.delete(id);
-        resolve({ reply, outputs });
+        resolve(idleMissing ? { reply, outputs, idleMissing } : { reply, outputs });
+      };
+      const replied = (r: Message) => {
+        reply = r;
+        if (!idle) idleWait = setTimeout(() => finish(true), options.idleAfterReplyMs ?? IDLE_AFTER_REPLY_MS);
+        finish();
       };
       const timer = options.timeoutMs ? setTimeout(() => fail(new ExecuteTimeout(id, outputs, options.timeoutMs!)), options.timeoutMs) : undefined;
       this.waiters.set(id, {
         onClose: fail,
-        onReply: (r, channel) => (channel === "shell" ? ((reply = r), finish()) : fail(new Error(`execute_request answered on ${channel}`))),
+        onReply: (r, channel) => (channel === "shell" ? replied(r) : fail(new Error(`execute_request answered on ${channel}`))),
         onIopub: (m) => {
           if (m.header.msg_type === "status") {
             idle ||= m.content.execution_state === "idle";

@@ -9,7 +9,7 @@ import type { OutputFolder } from "./outputs";
 import type { WidgetStates } from "./widget-state";
 
 export type CellOutcome =
-  | { kind: "reply"; reply: Message }
+  | { kind: "reply"; reply: Message; idleMissing?: boolean }
   | { kind: "timeout"; seconds: number; recovered: boolean }
   | { kind: "died"; exit: number | string };
 
@@ -23,7 +23,7 @@ export async function executeCell(kernel: RunningKernel, code: string, folder: O
   // The client rejects when the connection is closed or broken: the kernel is gone, so the
   // verdict is its death (never an unhandled rejection after another outcome won the race).
   const execution = kernel.client.execute(code, { onOutput: (msg) => folding && !widgets?.capture(msg) && folder.fold(msg) }).then(
-    ({ reply }): CellOutcome => ({ kind: "reply", reply }),
+    ({ reply, idleMissing }): CellOutcome => ({ kind: "reply", reply, idleMissing }),
     () => died,
   );
   let timer: NodeJS.Timeout | undefined;

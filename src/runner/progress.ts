@@ -14,10 +14,13 @@ export interface CellProgress {
   total: number;
   seconds: number;
   cell: Cell;
+  /** The kernel replied but its iopub idle never came: some outputs may have been dropped. */
+  outputsIncomplete?: boolean;
 }
 
-export function progressLine({ position, total, seconds, cell }: CellProgress): string {
-  return `[${position}/${total}] ${seconds.toFixed(1)}s  ${firstLine(cell)}`;
+export function progressLine({ position, total, seconds, cell, outputsIncomplete }: CellProgress): string {
+  const warning = outputsIncomplete ? "  (warning: the kernel's idle status never arrived on iopub; outputs may be incomplete)" : "";
+  return `[${position}/${total}] ${seconds.toFixed(1)}s  ${firstLine(cell)}${warning}`;
 }
 
 export function describeExit(exit: number | string): string {

@@ -127,7 +127,9 @@ async function executeAll(kernel: RunningKernel, notebook: Notebook, options: Ru
       const reply = outcome.kind === "reply" ? outcome.reply : undefined;
       cell.execution_count = (reply?.content.execution_count as number | undefined) ?? seen.executionCount;
       cell.metadata = { ...cell.metadata, execution: { ...seen.timing, ...(reply && { "shell.execute_reply": reply.header.date }) } };
-      options.onProgress?.({ position: ++position, total, seconds: (Date.now() - started) / 1000, cell });
+      const outputsIncomplete = outcome.kind === "reply" && outcome.idleMissing === true;
+      if (outputsIncomplete) cell.metadata = { ...cell.metadata, tsdl: { ...(cell.metadata.tsdl as object), outputs_incomplete: true } };
+      options.onProgress?.({ position: ++position, total, seconds: (Date.now() - started) / 1000, cell, outputsIncomplete });
       const fail = (status: RunStatus, message: string, output?: Output): Verdict => {
         if (output) folder.append(output);
         return { status, failure: { index, firstLine: firstLine(cell), message } };
