@@ -39,7 +39,7 @@ test("execute resolves after the reply when its idle is lost, with the outputs t
       expect(lost.outputs.map((m) => m.header.msg_type)).toEqual(["display_data", "execute_result"]);
       const next = await kernel.client.execute("1 + 1", { idleAfterReplyMs: 500 });
       expect(next.idleMissing).toBeUndefined();
-      expect(next.outputs.map((m) => m.content.data?.["text/plain"])).toEqual(["2"]);
+      expect(next.outputs.map((m) => (m.content.data as Record<string, unknown>)["text/plain"])).toEqual(["2"]);
     } finally {
       await kernel.shutdown();
     }
