@@ -22,14 +22,14 @@ const ROOT = path.join(__dirname, "..");
 const HOMEWORK = path.join(ROOT, "notebooks", "homework");
 const SOURCE = path.join(HOMEWORK, "source", "perceptron-xor-mnist.ipynb");
 
-function option(name, fallback) {
-  const at = process.argv.indexOf(name);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-}
-
 function textOption(name) {
   const at = process.argv.indexOf(name);
   return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+function option(name, fallback) {
+  const text = textOption(name);
+  return text === undefined ? fallback : Number(text);
 }
 
 /** Runs recorded earlier for this many copies (one JSON object per line). */

@@ -5,6 +5,8 @@
  * SIGTERM (Slurm, Kubernetes) ends them the same way instead of leaving folders in /tmp.
  * The kernel command does not: there SIGINT interrupts the running cell.
  */
+import { rmSync } from "node:fs";
+
 const pending = new Set<() => void>();
 let listening = false;
 let signalsHandled = false;
@@ -17,6 +19,16 @@ export function onExit(cleanup: () => void): () => void {
   }
   pending.add(cleanup);
   return () => void pending.delete(cleanup);
+}
+
+/**
+ * A temporary folder removed when the process exits, unless the returned function removed it
+ * first (and forgot the exit hook).
+ */
+export function folderRemovedAtExit(dir: string): () => void {
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  const forget = onExit(remove);
+  return () => (forget(), remove());
 }
 
 const SIGNAL_EXIT_CODES: [NodeJS.Signals, number][] = [["SIGINT", 130], ["SIGTERM", 143], ["SIGHUP", 129]];

@@ -6,14 +6,14 @@
  */
 import { ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ConnectionInfo } from "../kernel/connection";
 import { packageRoot } from "../version";
 import { KernelClient } from "./client";
-import { onExit } from "./exit-cleanup";
+import { folderRemovedAtExit, onExit } from "./exit-cleanup";
 
 export interface LaunchOptions {
   cwd?: string;
@@ -62,9 +62,9 @@ export async function launchKernel(options: LaunchOptions = {}): Promise<Running
   });
   const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => resolve(code ?? signal ?? -1)));
   const forceKill = () => (options.wrapper?.kill ? options.wrapper.kill(child) : child.kill("SIGKILL"));
-  const removeFile = () => rmSync(dir, { recursive: true, force: true });
-  const forgetAtExit = onExit(() => (forceKill(), removeFile()));
-  const ended = () => (forgetAtExit(), removeFile());
+  const removeDir = folderRemovedAtExit(dir);
+  const forgetKillAtExit = onExit(forceKill);
+  const ended = () => (forgetKillAtExit(), removeDir());
   exited.then(ended, ended);
   // A piped stderr is kept until the kernel is ready, so that a failed start can say why.
   let startupLog = "";

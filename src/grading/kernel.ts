@@ -3,10 +3,10 @@
  * transport, or, with --no-sandbox, a plain kernel in an empty temporary folder. Either way the
  * kernel runs in grading mode (TSDL_GRADING=1: cells cannot rebind `assert` and `grade`).
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { onExit } from "../client/exit-cleanup";
+import { folderRemovedAtExit } from "../client/exit-cleanup";
 import { RunningKernel, launchKernel } from "../client/launch";
 import type { GradedKernel } from "./execute";
 import { Sandbox } from "./sandbox";
@@ -35,9 +35,7 @@ export async function startGradedKernel(options: KernelOptions): Promise<GradedK
       kernel = await launchKernel({ transport: "ipc", wrapper: sandbox, stderr: "pipe", readyTimeoutMs: START_TIMEOUT_MS });
     } else {
       const cwd = mkdtempSync(join(tmpdir(), "tsdl-submission-"));
-      const removeCwd = () => rmSync(cwd, { recursive: true, force: true });
-      const forgetAtExit = onExit(removeCwd);
-      cleanup.push(() => (forgetAtExit(), removeCwd()));
+      cleanup.push(folderRemovedAtExit(cwd));
       kernel = await launchKernel({ cwd, env, stderr: "pipe", readyTimeoutMs: START_TIMEOUT_MS });
     }
   } catch (e) {

@@ -13,10 +13,10 @@
  * The kernel is wrapped, not changed: it does not know it is sandboxed.
  */
 import { ChildProcess, execFileSync } from "node:child_process";
-import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, realpathSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { onExit } from "../client/exit-cleanup";
+import { folderRemovedAtExit } from "../client/exit-cleanup";
 import type { KernelWrapper } from "../client/launch";
 import { packageRoot } from "../version";
 
@@ -70,7 +70,8 @@ export class Sandbox implements KernelWrapper {
   private readonly uid: number;
   /** Mount points for staging, and the sandbox's /etc/passwd and /etc/group (0755, removed by dispose). */
   private readonly dir: string;
-  private readonly forgetAtExit: () => void;
+  /** Removes `dir` now (dispose) or, if nobody did, when the process exits. */
+  private readonly removeDir: () => void;
 
   constructor(private readonly options: SandboxOptions) {
     this.uid = options.uid ?? NOBODY;
@@ -79,7 +80,7 @@ export class Sandbox implements KernelWrapper {
     const uid = isRoot() ? this.uid : process.getuid?.() ?? this.uid;
     writeFileSync(join(this.dir, "passwd"), `student:x:${uid}:${uid}:student:${SANDBOX_WORKDIR}:/bin/sh\n`, { mode: 0o644 });
     writeFileSync(join(this.dir, "group"), `student:x:${uid}:\n`, { mode: 0o644 });
-    this.forgetAtExit = onExit(() => this.dispose());
+    this.removeDir = folderRemovedAtExit(this.dir);
   }
 
   /** The runtime folder (connection file, sockets) becomes the kernel's, and stays private. */
@@ -119,8 +120,7 @@ export class Sandbox implements KernelWrapper {
 
   /** Removes the sandbox's folder (mount points; the mounts died with their namespace). */
   dispose(): void {
-    this.forgetAtExit();
-    rmSync(this.dir, { recursive: true, force: true });
+    this.removeDir();
   }
 
   /** A one-line /etc/passwd and /etc/group, so that os.userInfo() and `id` work. */
