@@ -9,7 +9,8 @@
  * --record FILE appends every run (date, load, seconds) to FILE as JSON lines and summarises all
  * the runs FILE holds for this many copies, so that rounds of a long measurement (50 copies: about
  * 18 minutes per round on a quiet machine) can be spread over several sittings. Each round still
- * runs both sides back to back, so every round stays a fair pair.
+ * runs both sides back to back, so every round stays a fair pair. With --rounds 0 --starts 0 it
+ * only prints the summary of FILE (the README's figures: bench/records/grade-50.jsonl).
  */
 "use strict";
 const { spawnSync } = require("child_process");
