@@ -24,19 +24,12 @@ export interface ProgressOptions {
   now?: () => number;
 }
 
-export class ProgressCallback extends tf.Callback {
-  private readonly now: () => number;
-  private readonly throttle: Throttle;
-  private chart?: LiveChart;
-  private displayId = "";
-  private epoch = 0;
-  private epochStart = 0;
-  private batches = 0;
-  private samples = 0;
-  private sums: Record<string, number> = {};
-  private trainStart = 0;
-  private epochsDone = 0;
-  private lastMetrics: Record<string, number> = {};
+/** What both bars share: the clock, the redraw throttle, the live chart and the bar's display id. */
+export abstract class ProgressCallback extends tf.Callback {
+  protected readonly now: () => number;
+  protected readonly throttle: Throttle;
+  protected chart?: LiveChart;
+  protected displayId = "";
 
   constructor(private readonly options: ProgressOptions = {}) {
     super();
@@ -44,13 +37,37 @@ export class ProgressCallback extends tf.Callback {
     this.throttle = new Throttle(1000 / (options.updatesPerSecond ?? 10), this.now);
   }
 
-  private get live(): boolean {
+  /** True in a Jupyter frontend, where outputs can be redrawn in place. */
+  protected get live(): boolean {
     return displaySink().interactive;
   }
 
-  private get perFit(): boolean {
-    return this.options.bar === "epochs";
+  /** A new bar: a fresh display id, and its first display counts as this interval's redraw. */
+  protected startBar(idPrefix: string, draw: () => void): void {
+    this.displayId = display.newId(idPrefix);
+    this.throttle.reset();
+    if (this.live) draw();
+    this.throttle.ready();
   }
+
+  protected showBar(text: string, html: string, update: boolean): void {
+    display({ "text/plain": text, "text/html": html }, { raw: true, displayId: this.displayId, update });
+  }
+
+  override async onTrainBegin(): Promise<void> {
+    if (!this.live || this.options.chart === false) return;
+    this.chart = new LiveChart();
+    this.chart.start();
+  }
+}
+
+/** A bar per epoch counting batches, with the running means of the batch metrics (Keras's verbose=1). */
+class EpochProgressCallback extends ProgressCallback {
+  private epoch = 0;
+  private epochStart = 0;
+  private batches = 0;
+  private samples = 0;
+  private sums: Record<string, number> = {};
 
   private totalBatches(): number | undefined {
     const { steps, samples, batchSize } = this.params as { steps?: number | null; samples?: number | null; batchSize?: number };
@@ -71,50 +88,19 @@ export class ProgressCallback extends tf.Callback {
   }
 
   private show(state: EpochProgress, update: boolean): void {
-    display({ "text/plain": progressText(state), "text/html": progressHtml(state) }, { raw: true, displayId: this.displayId, update });
-  }
-
-  private fitState(done: boolean): FitProgress {
-    return { epochsDone: this.epochsDone, epochs: Number(this.params.epochs), elapsedMs: this.now() - this.trainStart, metrics: this.lastMetrics, done };
-  }
-
-  private showFit(done: boolean, update: boolean): void {
-    const state = this.fitState(done);
-    display({ "text/plain": fitProgressText(state), "text/html": fitProgressHtml(state) }, { raw: true, displayId: this.displayId, update });
+    this.showBar(progressText(state), progressHtml(state), update);
   }
 
   private runningMeans(): Record<string, number> {
     return Object.fromEntries(Object.entries(this.sums).map(([k, v]) => [k, v / Math.max(1, this.samples)]));
   }
 
-  override async onTrainBegin(): Promise<void> {
-    if (this.live && this.options.chart !== false) {
-      this.chart = new LiveChart();
-      this.chart.start();
-    }
-    if (!this.perFit) return;
-    Object.assign(this, { trainStart: this.now(), epochsDone: 0, lastMetrics: {}, displayId: display.newId("tsdl-fit") });
-    this.throttle.reset();
-    if (this.live) this.showFit(false, false);
-    this.throttle.ready();
-  }
-
-  override async onTrainEnd(): Promise<void> {
-    if (!this.perFit) return;
-    this.showFit(true, this.live);
-    this.chart?.draw();
-  }
-
   override async onEpochBegin(epoch: number): Promise<void> {
-    if (this.perFit) return;
-    Object.assign(this, { epoch, epochStart: this.now(), batches: 0, samples: 0, sums: {}, displayId: display.newId("tsdl-epoch") });
-    this.throttle.reset();
-    if (this.live) this.show(this.state({}, false), false);
-    this.throttle.ready(); // the first display counts as this interval's redraw
+    Object.assign(this, { epoch, epochStart: this.now(), batches: 0, samples: 0, sums: {} });
+    this.startBar("tsdl-epoch", () => this.show(this.state({}, false), false));
   }
 
   override async onBatchEnd(_batch: number, logs: RawLogs = {}): Promise<void> {
-    if (this.perFit) return;
     const size = scalarValue(logs.size) ?? 1;
     this.batches++;
     this.samples += size;
@@ -124,20 +110,49 @@ export class ProgressCallback extends tf.Callback {
 
   override async onEpochEnd(_epoch: number, logs: RawLogs = {}): Promise<void> {
     const metrics = metricValues(logs);
-    if (this.perFit) {
-      Object.assign(this, { epochsDone: this.epochsDone + 1, lastMetrics: metrics });
-      this.chart?.record(metrics);
-      if (this.live && this.throttle.ready()) {
-        this.showFit(false, true);
-        this.chart?.draw();
-      }
-      return;
-    }
     this.show(this.state(metrics, true), this.live);
     this.chart?.addEpoch(metrics);
   }
 }
 
+/** One bar for the whole fit counting epochs, with the last epoch's metrics (tqdm's Keras callback). */
+class FitProgressCallback extends ProgressCallback {
+  private trainStart = 0;
+  private epochsDone = 0;
+  private lastMetrics: Record<string, number> = {};
+
+  private show(done: boolean, update: boolean): void {
+    const state: FitProgress = {
+      epochsDone: this.epochsDone,
+      epochs: Number(this.params.epochs),
+      elapsedMs: this.now() - this.trainStart,
+      metrics: this.lastMetrics,
+      done,
+    };
+    this.showBar(fitProgressText(state), fitProgressHtml(state), update);
+  }
+
+  override async onTrainBegin(): Promise<void> {
+    await super.onTrainBegin();
+    Object.assign(this, { trainStart: this.now(), epochsDone: 0, lastMetrics: {} });
+    this.startBar("tsdl-fit", () => this.show(false, false));
+  }
+
+  override async onEpochEnd(_epoch: number, logs: RawLogs = {}): Promise<void> {
+    const metrics = metricValues(logs);
+    Object.assign(this, { epochsDone: this.epochsDone + 1, lastMetrics: metrics });
+    this.chart?.record(metrics);
+    if (!this.live || !this.throttle.ready()) return;
+    this.show(false, true);
+    this.chart?.draw();
+  }
+
+  override async onTrainEnd(): Promise<void> {
+    this.show(true, this.live);
+    this.chart?.draw();
+  }
+}
+
 export function progress(options: ProgressOptions = {}): ProgressCallback {
-  return new ProgressCallback(options);
+  return options.bar === "epochs" ? new FitProgressCallback(options) : new EpochProgressCallback(options);
 }
