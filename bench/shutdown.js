@@ -5,19 +5,14 @@
  * Usage: node bench/shutdown.js [rounds=5]
  */
 "use strict";
+const { readFileSync } = require("node:fs");
 const { join } = require("node:path");
 const { launchKernel } = require("../dist/client/launch");
 const { alternate, summarize, formatRange } = require("./alternate");
 
 const root = join(__dirname, "..");
 
-const LEFTOVERS = [
-  "setInterval(() => {}, 1000);",
-  "setTimeout(() => {}, 1e9);",
-  'require("net").createServer().listen(0, "127.0.0.1");',
-  'require("fs").watch(".");',
-  "new Promise(() => {});",
-].join("\n");
+const LEFTOVERS = readFileSync(join(root, "test/fixtures/cells/open-handles.txt"), "utf8");
 
 /** Milliseconds from shutdown_request to the process's exit, after running `code`. */
 async function timeShutdown(code) {

@@ -4,7 +4,7 @@
  * intervals, listening servers, file watchers. restart: true ends it too (the manager starts a
  * new one). A cell that keeps the main thread busy cannot stop it either.
  */
-import { existsSync, mkdtempSync, watch } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, watch } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RunningKernel, launchKernel } from "../../src/client/launch";
@@ -19,13 +19,7 @@ function exitWithin(kernel: RunningKernel, ms: number): Promise<number | string>
   return Promise.race([kernel.exited, late]).finally(() => clearTimeout(timer));
 }
 
-const LEFTOVERS = [
-  "setInterval(() => {}, 1000);",
-  "setTimeout(() => {}, 1e9);",
-  'require("net").createServer().listen(0, "127.0.0.1");',
-  'require("fs").watch(".");',
-  "new Promise(() => {});",
-].join("\n");
+const LEFTOVERS = readFileSync(join(__dirname, "../fixtures/cells/open-handles.txt"), "utf8");
 
 test.each([false, true])("with timers, an interval, a server and a watcher left open, shutdown_request (restart: %s) ends the process with code 0", async (restart) => {
   // The kernel's stderr is kept: once, under a full test run's load, this exit was SIGABRT, and its log is the lead.
