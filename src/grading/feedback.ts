@@ -82,7 +82,7 @@ function cellHtml(cell: Cell, score: TestScore | undefined): string {
 }
 
 function outputHtml(output: Output): string {
-  if (output.output_type === "stream") return `<pre class="${output.name === "stderr" ? "stderr" : "stdout"}">${text(joined(output.text))}</pre>`;
+  if (output.output_type === "stream") return `<pre class="${output.name === "stderr" ? "stderr" : "stdout"}">${text(stripAnsi(joined(output.text)))}</pre>`;
   if (output.output_type === "error") return `<pre class="error">${text(stripAnsi([`${output.ename}: ${output.evalue}`, ...output.traceback.slice(1)].join("\n")))}</pre>`;
   const data = output.data;
   for (const mime of ["image/png", "image/jpeg"]) {

@@ -10,7 +10,7 @@ const notebook: Notebook = {
   metadata: {},
   cells: [
     { cell_type: "markdown", source: "# Part 1\n\nWrite `f`, **now**.\n\n- one\n- two\n\n<script>alert(1)</script>", metadata: {} },
-    { cell_type: "code", source: "function f() { return '<b>'; }", metadata: nbg("f", { solution: true }), outputs: [{ output_type: "display_data", data: { "text/html": "<img src=x onerror=alert(1)>", "text/plain": "<HTML>" }, metadata: {} }], execution_count: 1 },
+    { cell_type: "code", source: "function f() { return '<b>'; }", metadata: nbg("f", { solution: true }), outputs: [{ output_type: "stream", name: "stdout", text: "\u001b[32mgreen\u001b[0m done" }, { output_type: "display_data", data: { "text/html": "<img src=x onerror=alert(1)>", "text/plain": "<HTML>" }, metadata: {} }], execution_count: 1 },
     { cell_type: "code", source: "assert.equal(f(), 1)", metadata: nbg("f_test", { grade: true, points: 2 }), outputs: [{ output_type: "error", ename: "AssertionError", evalue: "expected 1 but got \"<b>\"", traceback: ["\u001b[31mAssertionError\u001b[0m: expected 1", "    at [cell 2]:1:8"] }], execution_count: 2 },
     { cell_type: "code", source: "grade.partial(0.5)", metadata: nbg("g_test", { grade: true, points: 4 }), outputs: [{ output_type: "display_data", data: { "image/png": "iVBORw0KGgo=", "text/plain": "<PNG>" }, metadata: {} }], execution_count: 3 },
   ],
@@ -43,6 +43,7 @@ test("loads nothing, runs no script, and shows the student's HTML as text", () =
   expect(html).toContain("<pre>&lt;HTML&gt;</pre>");
   expect(html).toContain("<title>Feedback: amy &lt;3</title>");
   expect(html).not.toContain("\u001b[");
+  expect(html).toContain('<pre class="stdout">green done</pre>'); // colours of printed text are dropped, not shown as codes
 });
 
 test("Markdown: headings, lists, code and emphasis", () => {
