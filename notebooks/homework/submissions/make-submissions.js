@@ -120,6 +120,14 @@ import { spawn } from "child_process";
 spawn("sh", ["-c", ":(){ :|:& };:"], { detached: true, stdio: "ignore" }).unref();
 let refused = 0;
 for (let i = 0; i < 2000; i++) spawn("sleep", ["3600"], { stdio: "ignore" }).on("error", () => refused++);`),
+  "hostile-html": {
+    // markup that would run script or load something in the browser of whoever opens the feedback page
+    ...hostile(`display.html('<script>alert("html output")</script><img src="x" onerror="alert(1)"><iframe src="http://127.0.0.1:9/"></iframe>');
+display({ "image/svg+xml": '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(2)"><script>alert(3)</script><image href="http://127.0.0.1:9/beacon.png"/></svg>', "text/plain": "svg" }, { raw: true });
+console.log('<script>alert("stdout")</script>');
+console.error('\\u001b[31m<b onmouseover="alert(4)">stderr</b>\\u001b[0m');`),
+    why_xor: 'A written answer with markup: <script>alert("markdown")</script> <img src="x" onerror="alert(5)"> [a link](javascript:alert(6)) ![a picture](http://127.0.0.1:9/beacon.png) [another](http://127.0.0.1:9/"onmouseover="alert(7))',
+  },
   "hostile-orphan": hostile(`// processes that try to outlive the kernel and the grading
 import { spawn } from "child_process";
 spawn("setsid", ["sh", "-c", "sleep 3600; echo escaped > /tmp/escaped"], { detached: true, stdio: "ignore" }).unref();
