@@ -56,7 +56,7 @@ function leftovers() {
 }
 
 function main() {
-  const out = option("--out", fs.mkdtempSync(path.join(os.tmpdir(), "tsdl-grade-example-")));
+  const out = option("--out") ?? fs.mkdtempSync(path.join(os.tmpdir(), "tsdl-grade-example-"));
   const submissions = fs.readdirSync(path.join(HOMEWORK, "submissions")).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(HOMEWORK, "submissions", f));
   const before = new Map(WATCHED.map((f) => [f, digest(f)]));
   const started = Date.now();
