@@ -2,11 +2,12 @@
  * Points from an executed graded notebook. A test cell earns its points when it ran without an
  * error (times the smallest grade.partial fraction it reported), else 0. A graded answer
  * (nbgrader's manually graded cell) is pending until the instructor gives points, except an
- * answer left as the released stub, which earns 0 at once (as in nbgrader).
+ * answer left as the released stub, which earns 0 at once (as in nbgrader). A failed test's message
+ * names the answers above it that were left as released.
  */
 import type { Notebook } from "../runner/notebook";
 import type { CellRun, Execution } from "./execute";
-import { gradeId, isAutogradedTest, isGrade, isManuallyGraded, points } from "./nbgrader";
+import { gradeId, isAutogradedTest, isGrade, isManuallyGraded, isSolution, points } from "./nbgrader";
 
 export type TestOutcome = "passed" | "partial" | "failed" | "not-run" | "pending" | "unanswered";
 
@@ -25,16 +26,28 @@ export const STATUSES = ["unmatched", "memory", "kernel-died", "timeout", "error
 export type SubmissionStatus = (typeof STATUSES)[number];
 
 export function scoreNotebook(notebook: Notebook, execution: Execution, unanswered: string[]): TestScore[] {
+  // Answers left as released since the previous test: the likely cause when this test fails
+  // with an error about something they should have defined (a model that is undefined).
+  let stubsAbove: string[] = [];
   return notebook.cells.flatMap((cell, index) => {
+    const id = gradeId(cell);
+    if (isSolution(cell) && !isGrade(cell) && id && unanswered.includes(id)) stubsAbove.push(id);
     if (!isGrade(cell)) return [];
-    const id = gradeId(cell)!;
     const max = points(cell);
     if (isManuallyGraded(cell)) {
-      return [unanswered.includes(id) ? { gradeId: id, max, earned: 0, outcome: "unanswered" as const, message: "left as released" } : { gradeId: id, max, earned: null, outcome: "pending" as const }];
+      return [unanswered.includes(id!) ? { gradeId: id!, max, earned: 0, outcome: "unanswered" as const, message: "left as released" } : { gradeId: id!, max, earned: null, outcome: "pending" as const }];
     }
     if (!isAutogradedTest(cell)) return [];
-    return [testScore(id, max, execution.runs.get(index))];
+    const score = withStubHint(testScore(id!, max, execution.runs.get(index)), stubsAbove);
+    stubsAbove = [];
+    return [score];
   });
+}
+
+function withStubHint(score: TestScore, stubs: string[]): TestScore {
+  if (score.outcome !== "failed" || stubs.length === 0) return score;
+  const hint = `${stubs.join(", ")} above ${stubs.length === 1 ? "was" : "were"} left as released`;
+  return { ...score, message: score.message ? `${hint}; ${score.message}` : hint };
 }
 
 function testScore(id: string, max: number, run: CellRun | undefined): TestScore {

@@ -97,6 +97,15 @@ describe("scores and status", () => {
     expect(scores[3]).toMatchObject({ outcome: "unanswered" });
   });
 
+  test("a failed test names the answers above it (since the previous test) left as released", () => {
+    const scores = scoreNotebook(source, execution({ 1: run("ok"), 2: run("error", { message: "Error: not implemented" }), 3: run("ok"), 4: run("error", { message: "TypeError: x is undefined" }), 5: run("error", { message: "Error: not implemented" }) }), ["square", "halve"]);
+    expect(scores[0]).toMatchObject({ outcome: "failed", message: "square above was left as released; Error: not implemented" });
+    expect(scores[1]).toMatchObject({ outcome: "failed", message: "halve above was left as released; TypeError: x is undefined" });
+    expect(scores[2]).toMatchObject({ outcome: "failed", message: "Error: not implemented" }); // no answer between the tests
+    const passing = scoreNotebook(source, execution({ 2: run("ok"), 4: run("ok"), 5: run("ok") }), ["square"]);
+    expect(passing[0]).toEqual({ gradeId: "square_test", max: 2, earned: 2, outcome: "passed" });
+  });
+
   test("a timed-out, dead or not-run test earns 0", () => {
     const scores = scoreNotebook(source, execution({ 2: run("timeout"), 4: run("not-run", { message: "not run: the kernel was lost" }) }), []);
     expect(points(scores)).toMatchObject({ square_test: 0, halve_test: 0 });
