@@ -7,7 +7,7 @@ import { Notebook, readNotebook } from "../runner/notebook";
 import { computeChecksum } from "./checksum";
 import { executeGraded } from "./execute";
 import { startGradedKernel } from "./kernel";
-import { describeCell, isGrade, isLocked, nbgraderOf } from "./nbgrader";
+import { describeCell, isGrade, isLocked, isSolution, nbgraderOf } from "./nbgrader";
 import { TestScore, scoreNotebook } from "./score";
 
 export interface Validation {
@@ -25,8 +25,17 @@ export async function validateNotebook(path: string, options: { timeoutSeconds: 
     start: () => startGradedKernel({ sandbox: options.sandbox, memoryMb: options.memoryMb }),
     timeoutSeconds: options.timeoutSeconds,
   });
-  const scores = scoreNotebook(notebook, execution, []);
+  const scores = scoreNotebook(notebook, execution, unchangedAnswers(notebook));
   return { scores, edited, passed: scores.every((s) => s.outcome === "passed" || s.outcome === "pending") };
+}
+
+/** Code answers still as released (their checksum is the release's): a failing test names them. */
+function unchangedAnswers(notebook: Notebook): string[] {
+  return notebook.cells.flatMap((cell) => {
+    const checksum = nbgraderOf(cell)?.checksum;
+    const id = nbgraderOf(cell)?.grade_id;
+    return isSolution(cell) && !isGrade(cell) && id && checksum && computeChecksum(cell) === checksum ? [id] : [];
+  });
 }
 
 function editedCells(notebook: Notebook): string[] {

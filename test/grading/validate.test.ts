@@ -20,12 +20,13 @@ test("all visible tests pass: success, exit code 0", async () => {
   expect(result.code).toBe(0);
 }, 300_000);
 
-test("a failing test and an edited test cell are reported; exit code 1", async () => {
-  const path = writeSubmission(dir, "bob", { square: "function square(x: number): number { return x + x; }", halve: HALVE }, (nb) => {
+test("a failing test, an answer left as released and an edited test cell are reported; exit code 1", async () => {
+  const path = writeSubmission(dir, "bob", { square: "function square(x: number): number { return x + x; }" }, (nb) => {
     nb.cells[5].source = "// I removed this test";
   });
   const result = await runCli(["validate", path]);
   expect(result.stdout).toContain("FAIL square_test (0/2): AssertionError: square(3): expected 9 but got 6");
+  expect(result.stdout).toContain("FAIL halve_test (0/4): halve above was left as released; Error: not implemented");
   expect(result.stdout).toContain('note: cell 5 (grade_id "square_again_test"): // I removed this test was edited; grading uses the original');
   expect(result.stdout).toMatch(/Some tests fail: see above.\n$/);
   expect(result.code).toBe(1);
