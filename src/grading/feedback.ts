@@ -24,7 +24,7 @@ export interface FeedbackInput {
 const STYLE = `
 body { font: 15px/1.5 system-ui, sans-serif; max-width: 960px; margin: 2em auto; padding: 0 1em; color: #222; overflow-wrap: anywhere; }
 table { border-collapse: collapse; margin: 1em 0; } td, th { border: 1px solid #ccc; padding: .3em .7em; text-align: left; }
-td:nth-child(2) { white-space: nowrap; }
+td { vertical-align: top; } td:first-child { overflow-wrap: normal; } td:nth-child(2) { white-space: nowrap; }
 .cell { margin: 1.2em 0; } pre { background: #f6f8fa; padding: .6em; overflow-x: auto; white-space: pre-wrap; word-break: break-word; margin: .3em 0; }
 pre.source { border-left: 3px solid #888; } pre.error { background: #fdecea; } pre.stderr { background: #fff8e1; }
 .points { display: inline-block; font-weight: 600; padding: .1em .6em; border-radius: .8em; margin-bottom: .2em; }
@@ -56,8 +56,13 @@ ${cells}
 }
 
 function summaryTable(scores: TestScore[]): string {
-  const rows = scores.map((s) => `<tr><td>${escapeHtml(s.gradeId)}</td><td>${pointsText(s)}</td><td>${escapeHtml(outcomeText(s))}</td></tr>`).join("");
+  const rows = scores.map((s) => `<tr><td>${breakableId(s.gradeId)}</td><td>${pointsText(s)}</td><td>${escapeHtml(outcomeText(s))}</td></tr>`).join("");
   return `<table><thead><tr><th>test</th><th>points</th><th>result</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
+/** A grade_id that a narrow window wraps after its underscores, not inside its words. */
+function breakableId(id: string): string {
+  return escapeHtml(id).replace(/_/g, "_<wbr>");
 }
 
 function pointsText(s: TestScore): string {

@@ -31,7 +31,7 @@ const html = feedbackHtml({
 
 test("shows the total and every test's points and result, beside its cell too", () => {
   expect(html).toContain("<strong>2 / 6 points</strong> · status: error");
-  expect(html).toContain("<tr><td>f_test</td><td>0 / 2</td><td>failed: AssertionError: expected 1 but got &quot;&lt;b&gt;&quot;</td></tr>");
+  expect(html).toContain("<tr><td>f_<wbr>test</td><td>0 / 2</td><td>failed: AssertionError: expected 1 but got &quot;&lt;b&gt;&quot;</td></tr>");
   expect(html).toContain('<div class="points partial">2 / 4 points · partial credit: half of it</div>');
   expect(html).toContain('<img alt="" src="data:image/png;base64,iVBORw0KGgo=">');
 });
