@@ -18,27 +18,13 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { ROOT, checkPrerequisites, launchBrowser } = require("./jupyter");
+const { assert, checkList } = require("./checks");
 const { parseCsv } = require("../../dist/grading/gradebook");
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "grading");
+const { check, failed, tally } = checkList();
 const LAPTOP = { width: 1200, height: 900 };
 const PHONE = { width: 390, height: 844 };
-const results = [];
-
-function assert(cond, msg) {
-  if (!cond) throw new Error(msg);
-}
-
-async function check(name, fn) {
-  try {
-    const detail = await fn();
-    results.push(true);
-    console.log(`PASS  ${name}${detail ? ` - ${detail}` : ""}`);
-  } catch (e) {
-    results.push(false);
-    console.log(`FAIL  ${name} - ${String(e && e.message ? e.message : e).split("\n")[0].slice(0, 1200)}`);
-  }
-}
 
 /** Gradebook rows as objects keyed by column, and the graded columns (between submission and total). */
 function readGradebook(dir) {
@@ -151,9 +137,8 @@ async function main() {
     for (const cleanup of cleanups.reverse()) await cleanup();
     fs.rmSync(profile, { recursive: true, force: true });
   }
-  const failed = results.filter((ok) => !ok).length;
-  console.log(`${results.length - failed} passed, ${failed} failed (screenshots in ${path.relative(ROOT, ARTIFACTS)})`);
-  process.exit(failed ? 1 : 0);
+  console.log(`${tally()} (screenshots in ${path.relative(ROOT, ARTIFACTS)})`);
+  process.exit(failed() ? 1 : 0);
 }
 
 main().catch((e) => {

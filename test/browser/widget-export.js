@@ -17,6 +17,9 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { ROOT, PYTHON, TSDL, checkPrerequisites, run, launchBrowser } = require("./jupyter");
+const { assert, checkList } = require("./checks");
+
+const { check, failed, tally } = checkList();
 
 const FIXTURE = path.join(ROOT, "test", "fixtures", "notebooks", "widgets.ipynb");
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
@@ -25,23 +28,6 @@ const MODULES = path.join(__dirname, "widget-export", "node_modules");
 const CDN = [
   [/\/@jupyter-widgets\/html-manager@[^/]*\/dist\/([\w.-]+)$/, (m) => path.join(MODULES, "@jupyter-widgets", "html-manager", "dist", m[1])],
 ];
-const results = [];
-
-async function check(name, fn) {
-  try {
-    const detail = await fn();
-    results.push(true);
-    console.log(`PASS  ${name}${detail ? ` - ${detail}` : ""}`);
-  } catch (e) {
-    results.push(false);
-    console.log(`FAIL  ${name} - ${String(e && e.message ? e.message : e).split("\n")[0].slice(0, 300)}`);
-  }
-}
-
-function assert(cond, msg) {
-  if (!cond) throw new Error(msg);
-}
-
 /** Serves the CDN files from node_modules; every other remote request fails, as offline. */
 async function emulateCdn(page, served, blocked) {
   await page.route("**/*", (route) => {
@@ -108,9 +94,8 @@ async function main() {
   } finally {
     for (const cleanup of cleanups.reverse()) await cleanup();
   }
-  const failed = results.filter((ok) => !ok).length;
-  console.log(`${results.length - failed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : 0;
+  console.log(tally());
+  process.exitCode = failed() ? 1 : 0;
 }
 
 main().catch((e) => {
