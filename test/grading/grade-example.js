@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
- * CI's grading run: `tsdl grade` on the example homework's 12 sample submissions (correct,
+ * CI's grading run: `tsdl grade` on the example homework's 13 sample submissions (correct,
  * partial, broken and one per hostile behaviour), sandboxed, two at a time. Checks that the
- * gradebook is notebooks/homework/expected-gradebook.csv row for row, and that no submission
- * changed tsdl's install, the instructor's files or the system, or left a process behind.
+ * gradebook is notebooks/homework/expected-gradebook.csv row for row, that no submission
+ * changed tsdl's install, the instructor's files or the system, or left a process behind, and
+ * that the snooping and writing ones really tried (and got nothing).
  *
  *   node test/grading/grade-example.js [--out DIR] [--jobs N] [--timeout SECONDS]
  */
@@ -55,6 +56,29 @@ function leftovers() {
   return found;
 }
 
+/** Everything a graded submission printed (stream outputs of all its cells). */
+function printed(out, name) {
+  const notebook = JSON.parse(fs.readFileSync(path.join(out, "graded", `${name}.ipynb`), "utf8"));
+  return notebook.cells.flatMap((cell) => cell.outputs ?? []).filter((o) => o.output_type === "stream").map((o) => [].concat(o.text).join("")).join("");
+}
+
+/**
+ * The snooping and writing submissions got to the end of their attempts (an error before them
+ * would test nothing) and got nothing: no file read, none written, nothing of the course found.
+ */
+function attemptsRanAndFailed(out) {
+  const problems = [];
+  const snoop = printed(out, "hostile-snoop");
+  if (!snoop.includes("read: [")) problems.push(`hostile-snoop did not get to its reads; it printed: ${snoop.slice(0, 300)}`);
+  if (/READ \d+ bytes/.test(snoop)) problems.push(`hostile-snoop read a file: ${snoop.match(/.*READ \d+ bytes.*/)[0]}`);
+  const found = snoop.slice(0, snoop.indexOf("read: ["));
+  if (/homework|gradebook|submissions/.test(found)) problems.push(`hostile-snoop found course files: ${found.match(/.*(homework|gradebook|submissions).*/)[0]}`);
+  const write = printed(out, "hostile-write");
+  const refusals = write.match(/^(EACCES|ENOENT|EROFS|EPERM)\b/gm) ?? [];
+  if (write.includes("WROTE") || refusals.length !== 7) problems.push(`hostile-write: expected 7 refused writes, it printed: ${write.slice(0, 600)}`);
+  return problems;
+}
+
 function main() {
   const out = option("--out") ?? fs.mkdtempSync(path.join(os.tmpdir(), "tsdl-grade-example-"));
   const submissions = fs.readdirSync(path.join(HOMEWORK, "submissions")).filter((f) => f.endsWith(".ipynb")).sort().map((f) => path.join(HOMEWORK, "submissions", f));
@@ -72,6 +96,7 @@ function main() {
   for (const file of MUST_NOT_EXIST) if (fs.existsSync(file)) problems.push(`${file} exists`);
   const changed = execFileSync("git", ["status", "--porcelain", "--", "notebooks", "src", "bin", "package.json"], { cwd: ROOT, encoding: "utf8" }).trim();
   if (changed) problems.push(`files in the repository changed:\n${changed}`);
+  if (run.status === 0) problems.push(...attemptsRanAndFailed(out));
   const left = leftovers();
   if (left.length) problems.push(`processes left behind:\n${left.join("\n")}`);
   const cpu = childrenCpuSeconds();

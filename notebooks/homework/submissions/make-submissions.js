@@ -79,14 +79,14 @@ const walk = (dir: string, depth: number) => {
   }
 };
 walk("/", 0);
-const install = path.resolve(require.resolve("@tensorflow/tfjs"), "..", "..", "..", "..", "..");
+const install = path.resolve(process.argv[1], "..", ".."); // tsdl's install: the kernel runs its bin/tsdl.js
 const guesses = [path.join(install, "notebooks/homework/source/perceptron-xor-mnist.ipynb"), path.join(install, "notebooks/homework/submissions/correct.ipynb"), "/root/.bash_history", "/etc/shadow"];
 const read = guesses.map((p) => { try { return p + ": READ " + fs.readFileSync(p, "utf8").length + " bytes"; } catch (e) { return p + ": " + (e as Error).message; } });
-console.log({ notebooksAndCsvFound: found, read, env: Object.keys(process.env) });`),
+console.log({ install, notebooksAndCsvFound: found, read, env: Object.keys(process.env) });`),
   "hostile-write": hostile(`// Try to change the grader, tsdl's install and files outside the submission's folder.
 import * as fs from "fs";
 import * as path from "path";
-const install = path.resolve(require.resolve("@tensorflow/tfjs"), "..", "..", "..", "..", "..");
+const install = path.resolve(process.argv[1], "..", ".."); // tsdl's install: the kernel runs its bin/tsdl.js
 const targets = [path.join(install, "dist/grading/score.js"), path.join(install, "package.json"), path.join(install, "notebooks/homework/expected-gradebook.csv"), "/usr/bin/node", "/etc/passwd", "/root/pwned", "/home/pwned"];
 for (const target of targets) {
   try { fs.appendFileSync(target, "\\n// pwned\\n"); console.log("WROTE " + target); } catch (e) { console.log((e as Error).message); }
