@@ -105,7 +105,7 @@ function main() {
     console.error(problems.map((p) => `FAIL: ${p}`).join("\n"));
     process.exit(1);
   }
-  console.log("ok: the gradebook is as expected; the install, the instructor's files and the system are unchanged; no process left");
+  console.log("ok: the gradebook is as expected; the install, the instructor's files and the system are unchanged; no process left; the snooping and writing submissions tried and got nothing");
 }
 
 main();
