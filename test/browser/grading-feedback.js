@@ -19,19 +19,12 @@ const os = require("node:os");
 const path = require("node:path");
 const { ROOT, checkPrerequisites, launchBrowser } = require("./jupyter");
 const { assert, checkList } = require("./checks");
-const { parseCsv } = require("../../dist/grading/gradebook");
+const { PENDING, parseGradebook } = require("../../dist/grading/gradebook");
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts", "grading");
 const { check, failed, tally } = checkList();
 const LAPTOP = { width: 1200, height: 900 };
 const PHONE = { width: 390, height: 844 };
-
-/** Gradebook rows as objects keyed by column, and the graded columns (between submission and total). */
-function readGradebook(dir) {
-  const [header, ...rows] = parseCsv(fs.readFileSync(path.join(dir, "gradebook.csv"), "utf8")).filter((r) => r.length > 1);
-  const tests = header.slice(1, header.indexOf("total"));
-  return { tests, rows: rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]]))) };
-}
 
 /** What the page tried to do: requests, dialogs, errors (CSP violations are reported as console errors). */
 function watch(page) {
@@ -89,9 +82,10 @@ async function checkPage(context, file, row, tests) {
     const facts = await pageFacts(page);
     expect(facts.total === `${row.total} / ${row.max} points`, `total shows "${facts.total}", the gradebook ${row.total} / ${row.max}`);
     for (const test of tests) {
+      const earned = row.points[test] ?? PENDING;
       const shown = facts.table[test] ?? "(missing)";
-      expect(shown.startsWith(`${row[test]} / `), `${test} shows "${shown}" in the table, the gradebook ${row[test]}`);
-      expect(facts.badges.some((b) => b.startsWith(`${row[test]} / `)), `no badge shows ${test}'s ${row[test]} points`);
+      expect(shown.startsWith(`${earned} / `), `${test} shows "${shown}" in the table, the gradebook ${earned}`);
+      expect(facts.badges.some((b) => b.startsWith(`${earned} / `)), `no badge shows ${test}'s ${earned} points`);
     }
     expect(facts.images.every(Boolean), `${facts.images.filter((ok) => !ok).length} of ${facts.images.length} images did not decode`);
     await page.screenshot({ path: path.join(ARTIFACTS, `${row.submission}.png`), fullPage: true });
@@ -118,7 +112,8 @@ async function main() {
   if (!dir) throw new Error("usage: node test/browser/grading-feedback.js GRADING_OUT_DIR");
   checkPrerequisites();
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  const { tests, rows } = readGradebook(dir);
+  const gradebook = path.join(dir, "gradebook.csv");
+  const { columns: tests, rows } = parseGradebook(fs.readFileSync(gradebook, "utf8"), gradebook);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "tsdl-feedback-browser-"));
   const cleanups = [];
   try {
