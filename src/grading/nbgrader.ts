@@ -43,6 +43,8 @@ export function isLocked(cell: Cell): boolean {
 
 /** A test cell the kernel scores (graded, not an answer). */
 export const isAutogradedTest = (cell: Cell): boolean => isGrade(cell) && !isSolution(cell) && cell.cell_type === "code";
+/** nbgrader's "autograded answer": a cell students edit that the tests after it check. */
+export const isAutogradedAnswer = (cell: Cell): boolean => isSolution(cell) && !isGrade(cell);
 /** A graded answer (code or written) whose points the instructor gives by hand. */
 export const isManuallyGraded = (cell: Cell): boolean => isGrade(cell) && isSolution(cell);
 

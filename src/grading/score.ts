@@ -7,7 +7,7 @@
  */
 import type { Notebook } from "../runner/notebook";
 import type { CellRun, Execution } from "./execute";
-import { gradeId, isAutogradedTest, isGrade, isManuallyGraded, isSolution, points } from "./nbgrader";
+import { gradeId, isAutogradedAnswer, isAutogradedTest, isGrade, isManuallyGraded, points } from "./nbgrader";
 
 export type TestOutcome = "passed" | "partial" | "failed" | "not-run" | "pending" | "unanswered";
 
@@ -31,7 +31,7 @@ export function scoreNotebook(notebook: Notebook, execution: Execution, unanswer
   let stubsAbove: string[] = [];
   return notebook.cells.flatMap((cell, index) => {
     const id = gradeId(cell);
-    if (isSolution(cell) && !isGrade(cell) && id && unanswered.includes(id)) stubsAbove.push(id);
+    if (isAutogradedAnswer(cell) && id && unanswered.includes(id)) stubsAbove.push(id);
     if (!isGrade(cell)) return [];
     const max = points(cell);
     if (isManuallyGraded(cell)) {

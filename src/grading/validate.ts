@@ -3,11 +3,11 @@
  * student's own cells, the visible tests), in grading mode, and says which tests pass and which
  * locked or test cells were edited (grading puts the originals back).
  */
-import { Notebook, readNotebook } from "../runner/notebook";
+import { Cell, Notebook, readNotebook } from "../runner/notebook";
 import { computeChecksum } from "./checksum";
 import { executeGraded } from "./execute";
 import { startGradedKernel } from "./kernel";
-import { describeCell, isGrade, isLocked, isSolution, nbgraderOf } from "./nbgrader";
+import { describeCell, gradeId, isAutogradedAnswer, isGrade, isLocked, nbgraderOf } from "./nbgrader";
 import { TestScore, scoreNotebook } from "./score";
 
 export interface Validation {
@@ -29,20 +29,22 @@ export async function validateNotebook(path: string, options: { timeoutSeconds: 
   return { scores, edited, passed: scores.every((s) => s.outcome === "passed" || s.outcome === "pending") };
 }
 
-/** Code answers still as released (their checksum is the release's): a failing test names them. */
+/** Whether the cell is as released, by the checksum `tsdl assign` recorded; undefined without one. */
+function asReleased(cell: Cell): boolean | undefined {
+  const checksum = nbgraderOf(cell)?.checksum;
+  return checksum ? computeChecksum(cell) === checksum : undefined;
+}
+
+/** Code answers still as released: a failing test names them. */
 function unchangedAnswers(notebook: Notebook): string[] {
   return notebook.cells.flatMap((cell) => {
-    const checksum = nbgraderOf(cell)?.checksum;
-    const id = nbgraderOf(cell)?.grade_id;
-    return isSolution(cell) && !isGrade(cell) && id && checksum && computeChecksum(cell) === checksum ? [id] : [];
+    const id = gradeId(cell);
+    return isAutogradedAnswer(cell) && id && asReleased(cell) === true ? [id] : [];
   });
 }
 
 function editedCells(notebook: Notebook): string[] {
-  return notebook.cells.flatMap((cell, index) => {
-    const checksum = nbgraderOf(cell)?.checksum;
-    return isLocked(cell) && checksum && computeChecksum(cell) !== checksum ? [describeCell(cell, index)] : [];
-  });
+  return notebook.cells.flatMap((cell, index) => (isLocked(cell) && asReleased(cell) === false ? [describeCell(cell, index)] : []));
 }
 
 export function validationReport({ scores, edited, passed }: Validation): string {
